@@ -1,0 +1,27 @@
+namespace FerMusic.Core;
+
+/// <summary>
+/// What every FerMusic ONNX model promises: input <c>input</c> float32 [N,1,48,48] of raw grey values 0..255
+/// (normalisation happens inside the graph), output <c>probabilities</c> float32 [N,7] (softmax inside the graph),
+/// and metadata naming the labels and the face crop margin.
+/// </summary>
+public static class ModelContract
+{
+    public const string InputName = "input";
+    public const string OutputName = "probabilities";
+    public const int ImageSize = 48;
+    public const int PixelsPerImage = ImageSize * ImageSize;
+
+    /// <summary>Metadata key: comma-separated labels in output order.</summary>
+    public const string LabelsKey = "labels";
+
+    /// <summary>Metadata key: extra margin around a detected face box, as a fraction of its side, before resizing to 48x48.</summary>
+    public const string FaceMarginKey = "face_margin";
+
+    /// <summary>FER2013's faces are cropped a little wider than a Haar box; this margin matches them.</summary>
+    public const float DefaultFaceMargin = 0.1f;
+
+    /// <summary>Normalisation applied inside the graph: (x - PixelMean) / PixelStd.</summary>
+    public const float PixelMean = 128f;
+    public const float PixelStd = 64f;
+}
