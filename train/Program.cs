@@ -1,2 +1,5 @@
-using TorchSharp;
-Console.WriteLine(torch.ones(2, 2).sum().item<float>());
+using FerMusic.Train;
+using FerMusic.Train.Cli;
+
+NativeEnvironment.PreferPassiveOpenMpWaiting();
+return TrainCommand.Create().Parse(args).Invoke();

@@ -1,0 +1,143 @@
+using System.CommandLine;
+using System.Globalization;
+using FerMusic.Train.Augmentation;
+using FerMusic.Train.Models;
+using FerMusic.Train.Reporting;
+using FerMusic.Train.Training;
+
+namespace FerMusic.Train.Cli;
+
+/// <summary>The root command: train a network on FER2013 and export it.</summary>
+public static class TrainCommand
+{
+    public static RootCommand Create()
+    {
+        var defaults = new TrainingOptions();
+        var augmentDefaults = new AugmentationOptions();
+
+        var data = new Option<string>("--data") { Description = "FER2013 in Kaggle layout: fer2013.csv or fer2013.csv.gz (gzip is detected from the content).", Required = true };
+        var output = new Option<string>("--out") { Description = "Output directory for model.onnx, model.json, curves.png, history.csv and checkpoint/.", Required = true };
+        var arch = new Option<string>("--arch") { Description = "Architecture (see the list above).", DefaultValueFactory = _ => defaults.Architecture };
+        arch.AcceptOnlyFromAmong([.. Architectures.Names]);
+        var epochs = new Option<int>("--epochs") { Description = "Epochs to train (the total, also when resuming).", DefaultValueFactory = _ => defaults.Epochs };
+        var batchSize = new Option<int>("--batch-size") { Description = "Images per training batch.", DefaultValueFactory = _ => defaults.BatchSize };
+        var lr = new Option<double>("--lr") { Description = "Peak learning rate of AdamW.", DefaultValueFactory = _ => defaults.LearningRate };
+        var weightDecay = new Option<double>("--weight-decay") { Description = "AdamW weight decay.", DefaultValueFactory = _ => defaults.WeightDecay };
+        var schedule = new Option<ScheduleKind>("--schedule") { Description = "Learning-rate decay: Cosine (after a linear warm-up), Step (x decay every --step-every epochs) or Plateau (x decay when validation stalls).", DefaultValueFactory = _ => defaults.Schedule };
+        var warmup = new Option<double>("--warmup") { Description = "Warm-up epochs of the cosine schedule.", DefaultValueFactory = _ => defaults.WarmupEpochs };
+        var stepEvery = new Option<int>("--step-every") { Description = "Epochs between decays of the step schedule.", DefaultValueFactory = _ => defaults.StepEvery };
+        var decay = new Option<double>("--decay") { Description = "Factor of the step and plateau schedules.", DefaultValueFactory = _ => defaults.DecayFactor };
+        var smoothing = new Option<double>("--label-smoothing") { Description = "Label smoothing of the cross-entropy (0 = off).", DefaultValueFactory = _ => defaults.LabelSmoothing };
+        var classWeights = new Option<bool>("--class-weights") { Description = "Weight the loss by inverse class frequency (helps disgust, costs overall accuracy)." };
+        var patience = new Option<int>("--patience") { Description = "Stop when PublicTest accuracy has not improved for this many epochs (0 = never).", DefaultValueFactory = _ => defaults.Patience };
+        var seed = new Option<long>("--seed") { Description = "Seed of initialisation, shuffling, augmentation and dropout.", DefaultValueFactory = _ => defaults.Seed };
+        var limit = new Option<int?>("--limit") { Description = "Train on the first N Training rows only (smoke runs)." };
+        var resume = new Option<bool>("--resume") { Description = "Continue the run whose checkpoint is in --out." };
+        var threads = new Option<int>("--threads") { Description = "CPU threads for libtorch.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var skipBadRows = new Option<bool>("--skip-bad-rows") { Description = "Skip malformed CSV rows (and report how many) instead of stopping at the first." };
+        var noAugment = new Option<bool>("--no-augment") { Description = "Switch all augmentation off." };
+        var shift = new Option<int>("--shift") { Description = "Largest random shift in pixels (reflect-padded random crop).", DefaultValueFactory = _ => augmentDefaults.MaxShift };
+        var flip = new Option<double>("--flip") { Description = "Probability of a horizontal flip.", DefaultValueFactory = _ => augmentDefaults.FlipProbability };
+        var rotation = new Option<double>("--rotation") { Description = "Largest rotation in degrees, either way.", DefaultValueFactory = _ => augmentDefaults.MaxRotationDegrees };
+        var scale = new Option<double>("--scale") { Description = "Largest zoom either way (0.05 = 95-105%).", DefaultValueFactory = _ => augmentDefaults.MaxScale };
+        var brightness = new Option<double>("--brightness") { Description = "Brightness jitter as a fraction of 255.", DefaultValueFactory = _ => augmentDefaults.Brightness };
+        var contrast = new Option<double>("--contrast") { Description = "Contrast jitter: factor 1 ± this.", DefaultValueFactory = _ => augmentDefaults.Contrast };
+        var erasing = new Option<double>("--erasing") { Description = "Probability of random erasing.", DefaultValueFactory = _ => augmentDefaults.ErasingProbability };
+
+        var root = new RootCommand(
+            "Train an emotion CNN on FER2013 with TorchSharp on the CPU and export it to ONNX.\n" +
+            "Trains on Training, picks the best epoch on PublicTest; PrivateTest is never read.\n\n" +
+            "Architectures:\n" + ArchitectureList() + "\n\n" +
+            "Example:\n  dotnet run --project train -c Release -- --data ../shared/data/fer2013/fer2013.csv.gz --out runs/vgg --epochs 30");
+        foreach (var option in new Option[] { data, output, arch, epochs, batchSize, lr, weightDecay, schedule, warmup, stepEvery, decay,
+                     smoothing, classWeights, patience, seed, limit, resume, threads, skipBadRows,
+                     noAugment, shift, flip, rotation, scale, brightness, contrast, erasing })
+        {
+            root.Options.Add(option);
+        }
+        root.Subcommands.Add(BenchCommand.Create());
+
+        root.SetAction(parse => CommandErrors.Run(() =>
+        {
+            var augmentation = parse.GetValue(noAugment)
+                ? AugmentationOptions.None
+                : new AugmentationOptions
+                {
+                    MaxShift = parse.GetValue(shift),
+                    FlipProbability = parse.GetValue(flip),
+                    MaxRotationDegrees = parse.GetValue(rotation),
+                    MaxScale = parse.GetValue(scale),
+                    Brightness = parse.GetValue(brightness),
+                    Contrast = parse.GetValue(contrast),
+                    ErasingProbability = parse.GetValue(erasing),
+                };
+            var request = new TrainingRunRequest
+            {
+                DataPath = parse.GetRequiredValue(data),
+                OutputDirectory = parse.GetRequiredValue(output),
+                Limit = parse.GetValue(limit),
+                Resume = parse.GetValue(resume),
+                SkipBadRows = parse.GetValue(skipBadRows),
+                CommandLine = "dotnet run --project train -c Release -- " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
+                Options = new TrainingOptions
+                {
+                    Architecture = parse.GetRequiredValue(arch),
+                    Epochs = Positive(parse.GetValue(epochs), "--epochs"),
+                    BatchSize = Positive(parse.GetValue(batchSize), "--batch-size"),
+                    LearningRate = parse.GetValue(lr),
+                    WeightDecay = parse.GetValue(weightDecay),
+                    Schedule = parse.GetValue(schedule),
+                    WarmupEpochs = parse.GetValue(warmup),
+                    StepEvery = parse.GetValue(stepEvery),
+                    DecayFactor = parse.GetValue(decay),
+                    LabelSmoothing = parse.GetValue(smoothing),
+                    ClassWeighting = parse.GetValue(classWeights),
+                    Patience = parse.GetValue(patience),
+                    Seed = parse.GetValue(seed),
+                    Augmentation = augmentation,
+                },
+            };
+            TorchSharp.torch.set_num_threads(Positive(parse.GetValue(threads), "--threads"));
+            return Train(request);
+        }));
+        return root;
+    }
+
+    private static int Train(TrainingRunRequest request)
+    {
+        using var cancellation = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancellation.Cancel();
+            Console.Error.WriteLine("\nInterrupted: stopping at the end of this batch (the checkpoint of the last completed epoch is kept).");
+        };
+        var observer = new ConsoleObserver();
+        var result = TrainingRun.Execute(request, observer, cancellation.Token);
+        var state = result.State;
+        if (state.EpochsCompleted > 0)
+        {
+            observer.Message($"Best PublicTest accuracy {state.BestValAccuracy:P2} at epoch {state.BestEpoch} of {state.EpochsCompleted}; " +
+                             $"wrote {TrainingRun.ModelFile}, {TrainingRun.SummaryFile}, {TrainingRun.CurvesFile} and {TrainingRun.HistoryFile} to {request.OutputDirectory}.");
+        }
+        if (result.Outcome == TrainingOutcome.Interrupted)
+        {
+            observer.Message($"Resume with the same command and --resume.");
+            return 130;
+        }
+        return 0;
+    }
+
+    private static int Positive(int value, string option) =>
+        value > 0 ? value : throw new ArgumentException($"{option} must be a positive number, got {value}.");
+
+    private static string ArchitectureList()
+    {
+        var lines = Architectures.All.Select(a =>
+        {
+            using var model = a.Create(Core.EmotionLabels.Count);
+            return $"  {a.Name,-8} {model.ParameterCount.ToString("N0", CultureInfo.InvariantCulture),10} parameters  {a.Description}";
+        });
+        return string.Join('\n', lines);
+    }
+}

@@ -1,0 +1,96 @@
+using FerMusic.Core;
+using FerMusic.Train.Models;
+using Onnx;
+using ProtobufMessages = Google.Protobuf.MessageExtensions;
+
+namespace FerMusic.Train.Export;
+
+/// <summary>
+/// Writes an <see cref="EmotionNet"/> as an ONNX model honouring <see cref="ModelContract"/>: raw-pixel input
+/// <c>input</c> [N,1,48,48], normalisation and softmax inside the graph, output <c>probabilities</c> [N,classes],
+/// and metadata with the labels and face margin.
+/// </summary>
+public static class OnnxExporter
+{
+    public const int Opset = 13;
+
+    public static void Export(EmotionNet model, string path, IReadOnlyDictionary<string, string>? extraMetadata = null)
+    {
+        var bytes = ToBytes(model, extraMetadata);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null)
+        {
+            Directory.CreateDirectory(directory);
+        }
+        File.WriteAllBytes(path, bytes);
+    }
+
+    public static byte[] ToBytes(EmotionNet model, IReadOnlyDictionary<string, string>? extraMetadata = null)
+    {
+        var wasTraining = model.training;
+        model.eval();
+        try
+        {
+            var builder = new OnnxGraphBuilder();
+            var logits = model.Export(builder, ModelContract.InputName);
+            var probabilities = builder.Node("Softmax", [logits], OnnxGraphBuilder.Int("axis", 1));
+            builder.RenameOutput(probabilities, ModelContract.OutputName);
+
+            var graph = builder.Graph;
+            graph.Input.Add(FloatTensor(ModelContract.InputName, "N", 1, ModelContract.ImageSize, ModelContract.ImageSize));
+            graph.Output.Add(FloatTensor(ModelContract.OutputName, "N", EmotionLabels.Count));
+
+            var proto = new ModelProto
+            {
+                IrVersion = 8,
+                ProducerName = "FerMusic",
+                ProducerVersion = typeof(OnnxExporter).Assembly.GetName().Version?.ToString() ?? "0",
+                Graph = graph,
+            };
+            proto.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = Opset });
+            foreach (var (key, value) in Metadata(model, extraMetadata))
+            {
+                proto.MetadataProps.Add(new StringStringEntryProto { Key = key, Value = value });
+            }
+            return ProtobufMessages.ToByteArray(proto);
+        }
+        finally
+        {
+            model.train(wasTraining);
+        }
+    }
+
+    private static IEnumerable<KeyValuePair<string, string>> Metadata(EmotionNet model, IReadOnlyDictionary<string, string>? extra)
+    {
+        var metadata = new Dictionary<string, string>
+        {
+            [ModelContract.LabelsKey] = EmotionLabels.Joined,
+            [ModelContract.FaceMarginKey] = ModelContract.DefaultFaceMargin.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["architecture"] = model.Architecture,
+            ["parameters"] = model.ParameterCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            metadata[key] = value;
+        }
+        return metadata;
+    }
+
+    private static ValueInfoProto FloatTensor(string name, string batchDim, params long[] dims)
+    {
+        var shape = new TensorShapeProto();
+        shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimParam = batchDim });
+        foreach (var dim in dims)
+        {
+            shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimValue = dim });
+        }
+        return new ValueInfoProto
+        {
+            Name = name,
+            Type = new TypeProto
+            {
+                TensorType = new TypeProto.Types.Tensor { ElemType = (int)TensorProto.Types.DataType.Float, Shape = shape },
+            },
+        };
+    }
+}

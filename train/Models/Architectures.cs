@@ -1,0 +1,18 @@
+namespace FerMusic.Train.Models;
+
+/// <summary>The designs <c>--arch</c> accepts.</summary>
+public static class Architectures
+{
+    public static IReadOnlyList<Architecture> All { get; } =
+    [
+        new("paper", "the paper's compact CNN: 4 valid 3x3 convs, max-pooling, dropout, FC-1024", PaperCnn.Create),
+        new("vgg", "VGG-style: conv-BN-ReLU stages 32-64-128-256, max-pool, global average pool", VggNet.Create),
+        new("resnet", "small ResNet: stem + 3 residual stages 64-128-256, global average pool", ResNet.Create),
+    ];
+
+    public static IEnumerable<string> Names => All.Select(a => a.Name);
+
+    public static Architecture Get(string name) =>
+        All.FirstOrDefault(a => a.Name == name)
+        ?? throw new ArgumentException($"Unknown architecture '{name}'; choose one of {string.Join(", ", Names)}.");
+}

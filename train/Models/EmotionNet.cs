@@ -1,0 +1,54 @@
+using FerMusic.Train.Export;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace FerMusic.Train.Models;
+
+/// <summary>
+/// A feed-forward emotion classifier: named layers applied in order, from raw 48x48 grey pixels to one logit
+/// per emotion. Every layer can export itself, so the whole network can be written as ONNX.
+/// </summary>
+public sealed class EmotionNet : nn.Module<Tensor, Tensor>
+{
+    private readonly List<(string Name, nn.Module<Tensor, Tensor> Layer)> _layers = [];
+
+    public EmotionNet(string architecture, IEnumerable<(string Name, nn.Module<Tensor, Tensor> Layer)> layers)
+        : base(architecture)
+    {
+        Architecture = architecture;
+        foreach (var (name, layer) in layers)
+        {
+            if (layer is not IOnnxExportable)
+            {
+                throw new ArgumentException($"Layer '{name}' ({layer.GetType().Name}) cannot be exported to ONNX.");
+            }
+            register_module(name, layer);
+            _layers.Add((name, layer));
+        }
+    }
+
+    public string Architecture { get; }
+
+    public long ParameterCount => parameters().Sum(p => p.numel());
+
+    public override Tensor forward(Tensor input)
+    {
+        var x = input;
+        foreach (var (_, layer) in _layers)
+        {
+            x = layer.forward(x);
+        }
+        return x;
+    }
+
+    /// <summary>Writes the inference graph (dropout removed) and returns the name of the logits value.</summary>
+    public string Export(OnnxGraphBuilder graph, string input)
+    {
+        var x = input;
+        foreach (var (_, layer) in _layers)
+        {
+            x = ((IOnnxExportable)layer).Export(graph, x);
+        }
+        return x;
+    }
+}

@@ -1,0 +1,56 @@
+using FerMusic.Train.Export;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace FerMusic.Train.Models.Layers;
+
+/// <summary>Convolution, optional batch normalisation, optional ReLU.</summary>
+public sealed class ConvBlock : nn.Module<Tensor, Tensor>, IOnnxExportable
+{
+    private readonly Conv2d conv;
+    private readonly BatchNorm2d? norm;
+    private readonly bool _relu;
+
+    public ConvBlock(long inChannels, long outChannels, long kernel = 3, long stride = 1, long? padding = null,
+        bool batchNorm = true, bool relu = true) : base(nameof(ConvBlock))
+    {
+        var pad = padding ?? kernel / 2;
+        conv = nn.Conv2d(inChannels, outChannels, kernel, stride: stride, padding: pad, bias: !batchNorm);
+        norm = batchNorm ? nn.BatchNorm2d(outChannels) : null;
+        _relu = relu;
+        RegisterComponents();
+    }
+
+    public override Tensor forward(Tensor input)
+    {
+        var x = conv.forward(input);
+        if (norm is not null)
+        {
+            x = norm.forward(x);
+        }
+        return _relu ? nn.functional.relu(x) : x;
+    }
+
+    public string Export(OnnxGraphBuilder graph, string input)
+    {
+        List<string> inputs = [input, graph.Initializer("conv_w", conv.weight!)];
+        if (conv.bias is not null)
+        {
+            inputs.Add(graph.Initializer("conv_b", conv.bias));
+        }
+        var pad = conv.padding!;
+        var x = graph.Node("Conv", inputs,
+            OnnxGraphBuilder.Ints("kernel_shape", conv.kernel_size),
+            OnnxGraphBuilder.Ints("strides", conv.stride),
+            OnnxGraphBuilder.Ints("pads", pad[0], pad[1], pad[0], pad[1]));
+        if (norm is not null)
+        {
+            x = graph.Node("BatchNormalization",
+                [x, graph.Initializer("bn_scale", norm.weight!), graph.Initializer("bn_bias", norm.bias!),
+                 graph.Initializer("bn_mean", norm.running_mean!), graph.Initializer("bn_var", norm.running_var!)],
+                OnnxGraphBuilder.Float("epsilon", (float)norm.eps));
+        }
+        return _relu ? graph.Node("Relu", [x]) : x;
+    }
+}

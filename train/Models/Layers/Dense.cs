@@ -1,0 +1,34 @@
+using FerMusic.Train.Export;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace FerMusic.Train.Models.Layers;
+
+/// <summary>A fully connected layer, optionally followed by ReLU.</summary>
+public sealed class Dense : nn.Module<Tensor, Tensor>, IOnnxExportable
+{
+    private readonly Linear linear;
+    private readonly bool _relu;
+
+    public Dense(long inFeatures, long outFeatures, bool relu) : base(nameof(Dense))
+    {
+        linear = nn.Linear(inFeatures, outFeatures);
+        _relu = relu;
+        RegisterComponents();
+    }
+
+    public override Tensor forward(Tensor input)
+    {
+        var x = linear.forward(input);
+        return _relu ? nn.functional.relu(x) : x;
+    }
+
+    public string Export(OnnxGraphBuilder graph, string input)
+    {
+        var x = graph.Node("Gemm",
+            [input, graph.Initializer("fc_w", linear.weight!), graph.Initializer("fc_b", linear.bias!)],
+            OnnxGraphBuilder.Int("transB", 1));
+        return _relu ? graph.Node("Relu", [x]) : x;
+    }
+}

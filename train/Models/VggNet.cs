@@ -1,0 +1,34 @@
+using FerMusic.Train.Models.Layers;
+using static TorchSharp.torch;
+
+namespace FerMusic.Train.Models;
+
+/// <summary>
+/// VGG-style stages of 3x3 conv-BN-ReLU (one conv at 32 channels, then two each at 64, 128 and 256), a 2x2 max-pool
+/// after every stage (48, 24, 12, 6, 3), global average pooling, dropout and a linear classifier.
+/// Batch norm and the pooled head give good accuracy per CPU-second on 48x48 faces.
+/// </summary>
+public static class VggNet
+{
+    public static EmotionNet Create(int classes) => Create(classes, "vgg", [32, 64, 128, 256], dropout: 0.4);
+
+    public static EmotionNet Create(int classes, string name, IReadOnlyList<long> widths, double dropout)
+    {
+        var layers = new List<(string, nn.Module<Tensor, Tensor>)> { ("normalize", new InputNormalization()) };
+        long channels = 1;
+        for (var stage = 0; stage < widths.Count; stage++)
+        {
+            var convs = stage == 0 ? 1 : 2;
+            for (var c = 0; c < convs; c++)
+            {
+                layers.Add(($"stage{stage + 1}_conv{c + 1}", new ConvBlock(channels, widths[stage])));
+                channels = widths[stage];
+            }
+            layers.Add(($"stage{stage + 1}_pool", new MaxPool()));
+        }
+        layers.Add(("pool", new GlobalAveragePool()));
+        layers.Add(("dropout", new DropoutLayer(dropout)));
+        layers.Add(("classifier", new Dense(channels, classes, relu: false)));
+        return new EmotionNet(name, layers);
+    }
+}

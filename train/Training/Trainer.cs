@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using FerMusic.Core;
+using FerMusic.Core.Fer2013;
+using FerMusic.Train.Augmentation;
+using FerMusic.Train.Models;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace FerMusic.Train.Training;
+
+/// <summary>
+/// Trains an architecture with AdamW, the chosen learning-rate schedule and batch augmentation, validating after
+/// every epoch and checkpointing the run. Every random draw of an epoch comes from a seed derived from the run's
+/// seed and the epoch number, so a resumed run repeats the epochs an uninterrupted one would have run.
+/// </summary>
+public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
+{
+    public TrainingResult Run(Fer2013Dataset train, Fer2013Dataset validation, Checkpoint checkpoint, bool resume,
+        CancellationToken cancellation = default)
+    {
+        if (train.Count < 2)
+        {
+            throw new ArgumentException($"Training needs at least 2 images, got {train.Count}.");
+        }
+        manual_seed(options.Seed);
+        var model = Architectures.Get(options.Architecture).Create(EmotionLabels.Count);
+        var optimizer = optim.AdamW(model.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
+        var state = resume ? checkpoint.Load(model, optimizer) : new CheckpointState { Architecture = model.Architecture };
+        if (resume)
+        {
+            observer.Message($"Resuming after epoch {state.EpochsCompleted} (best so far {state.BestValAccuracy:P2} at epoch {state.BestEpoch}).");
+        }
+
+        using var classWeights = options.ClassWeighting ? tensor(SmoothedCrossEntropy.BalancedWeights(train.ClassCounts())) : null;
+        var schedule = LearningRateSchedule.Create(options);
+        var augmenter = new BatchAugmenter(options.Augmentation);
+        var source = new BatchSource(train, options.BatchSize);
+        var outcome = TrainingOutcome.Completed;
+
+        for (var epoch = state.EpochsCompleted; epoch < options.Epochs; epoch++)
+        {
+            if (options.Patience > 0 && state.BestEpoch > 0 && epoch - state.BestEpoch >= options.Patience)
+            {
+                observer.Message($"Validation accuracy has not improved for {options.Patience} epochs; stopping early.");
+                outcome = TrainingOutcome.StoppedEarly;
+                break;
+            }
+            var clock = Stopwatch.StartNew();
+            var trained = TrainEpoch(model, optimizer, source, augmenter, schedule, classWeights, epoch, state.History, cancellation);
+            if (trained is null)
+            {
+                outcome = TrainingOutcome.Interrupted;
+                break;
+            }
+            var (valLoss, valAccuracy) = Validator.Evaluate(model, validation, options.ValidationBatchSize);
+            var metrics = new EpochMetrics(epoch + 1, trained.Value.Loss, trained.Value.Accuracy, valLoss, valAccuracy,
+                trained.Value.LearningRate, clock.Elapsed.TotalSeconds);
+            var isBest = valAccuracy > state.BestValAccuracy || state.BestEpoch == 0;
+            state = state with
+            {
+                EpochsCompleted = epoch + 1,
+                BestEpoch = isBest ? epoch + 1 : state.BestEpoch,
+                BestValAccuracy = isBest ? valAccuracy : state.BestValAccuracy,
+                History = [.. state.History, metrics],
+                TrainingSeconds = state.TrainingSeconds + metrics.Seconds,
+            };
+            checkpoint.Save(state, model, optimizer, isBest);
+            observer.EpochCompleted(metrics, options.Epochs, isBest);
+        }
+
+        checkpoint.LoadBestWeights(model);
+        model.eval();
+        return new TrainingResult(model, state, outcome);
+    }
+
+    private (double Loss, double Accuracy, double LearningRate)? TrainEpoch(EmotionNet model, OptimizerHelper optimizer,
+        BatchSource source, BatchAugmenter augmenter, LearningRateSchedule schedule, Tensor? classWeights, int epoch,
+        IReadOnlyList<EpochMetrics> history, CancellationToken cancellation)
+    {
+        var seed = EpochSeed(epoch);
+        manual_seed(seed);
+        using var generator = new Generator((ulong)seed);
+        var order = BatchSource.Shuffled(source.ImageCount, (int)seed);
+        var batches = source.BatchCount(order.Length);
+        if (order.Length % source.BatchSize == 1)
+        {
+            batches--; // batch normalisation cannot train on a batch of one image
+        }
+
+        model.train();
+        var clock = Stopwatch.StartNew();
+        double lossSum = 0, learningRate = 0;
+        long correct = 0, seen = 0;
+        for (var batch = 0; batch < batches; batch++)
+        {
+            if (cancellation.IsCancellationRequested)
+            {
+                return null;
+            }
+            using var scope = NewDisposeScope();
+            learningRate = schedule.At(epoch, (double)batch / batches, history);
+            foreach (var group in optimizer.ParamGroups)
+            {
+                group.LearningRate = learningRate;
+            }
+            var (images, labels) = source.Batch(order, batch);
+            var augmented = augmenter.Apply(images, generator);
+            optimizer.zero_grad();
+            var logits = model.forward(augmented);
+            var loss = SmoothedCrossEntropy.Loss(logits, labels, options.LabelSmoothing, classWeights);
+            loss.backward();
+            optimizer.step();
+
+            var count = labels.shape[0];
+            lossSum += loss.item<float>() * count;
+            correct += logits.argmax(1).eq(labels).sum().item<long>();
+            seen += count;
+            observer.BatchCompleted(new BatchProgress(epoch + 1, options.Epochs, batch + 1, batches,
+                lossSum / seen, (double)correct / seen, seen / clock.Elapsed.TotalSeconds, clock.Elapsed));
+        }
+        return (lossSum / seen, (double)correct / seen, learningRate);
+    }
+
+    private long EpochSeed(int epoch) => (options.Seed * 1_000_003 + epoch * 7919 + 17) & 0x7fffffff;
+}

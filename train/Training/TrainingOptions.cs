@@ -1,0 +1,38 @@
+using FerMusic.Train.Augmentation;
+
+namespace FerMusic.Train.Training;
+
+public enum ScheduleKind
+{
+    Cosine,
+    Step,
+    Plateau,
+}
+
+/// <summary>Everything that decides a training run; the same options and seed give the same run.</summary>
+public sealed record TrainingOptions
+{
+    public string Architecture { get; init; } = "vgg";
+    public int Epochs { get; init; } = 30;
+    public int BatchSize { get; init; } = 64;
+    public double LearningRate { get; init; } = 1e-3;
+    public double WeightDecay { get; init; } = 1e-4;
+    public long Seed { get; init; } = 42;
+
+    public ScheduleKind Schedule { get; init; } = ScheduleKind.Cosine;
+    public double WarmupEpochs { get; init; } = 1;
+    public double MinLearningRate { get; init; } = 1e-6;
+    public int StepEvery { get; init; } = 10;
+    public double DecayFactor { get; init; } = 0.1;
+    public int PlateauPatience { get; init; } = 3;
+
+    public double LabelSmoothing { get; init; } = 0.1;
+    public bool ClassWeighting { get; init; }
+
+    /// <summary>Stop when validation accuracy has not improved for this many epochs; 0 never stops early.</summary>
+    public int Patience { get; init; } = 10;
+
+    public AugmentationOptions Augmentation { get; init; } = new();
+
+    public int ValidationBatchSize { get; init; } = 256;
+}

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using FerMusic.Core.Fer2013;
+using FerMusic.Train.Export;
+using FerMusic.Train.Reporting;
+
+namespace FerMusic.Train.Training;
+
+/// <summary>
+/// The whole trainer: read FER2013, train on Training and select on PublicTest (PrivateTest is never touched),
+/// then write model.onnx, model.json, curves.png and history.csv.
+/// </summary>
+public static class TrainingRun
+{
+    public const string ModelFile = "model.onnx";
+    public const string SummaryFile = "model.json";
+    public const string CurvesFile = "curves.png";
+    public const string HistoryFile = "history.csv";
+
+    public static TrainingResult Execute(TrainingRunRequest request, ITrainingObserver observer, CancellationToken cancellation = default)
+    {
+        var wall = Stopwatch.StartNew();
+        observer.Message($"Reading {request.DataPath} ...");
+        var read = Fer2013Reader.Read(request.DataPath, new Fer2013ReadOptions { SkipBadRows = request.SkipBadRows });
+        if (read.SkippedRows > 0)
+        {
+            observer.Message($"Skipped {read.SkippedRows} malformed row(s); the first: {read.Problems[0].Message}");
+        }
+        var train = read.Dataset.Select(Fer2013Split.Training, request.Limit);
+        var validation = read.Dataset.Select(Fer2013Split.PublicTest);
+        observer.Message($"{read.Dataset.Count} rows in {wall.Elapsed.TotalSeconds:0.0} s: training on {train.Count} Training images, " +
+                         $"selecting on {validation.Count} PublicTest images.");
+        if (validation.Count == 0)
+        {
+            throw new InvalidDataException($"{request.DataPath} has no PublicTest rows to select the best epoch on.");
+        }
+
+        Directory.CreateDirectory(request.OutputDirectory);
+        var checkpoint = new Checkpoint(Path.Combine(request.OutputDirectory, "checkpoint"));
+        var trainer = new Trainer(request.Options, observer);
+        var result = trainer.Run(train, validation, checkpoint, request.Resume, cancellation);
+
+        if (result.State.EpochsCompleted == 0)
+        {
+            observer.Message("No epoch completed; nothing to export.");
+            return result;
+        }
+        WriteOutputs(request, result, train.Count, wall.Elapsed.TotalSeconds);
+        return result;
+    }
+
+    private static void WriteOutputs(TrainingRunRequest request, TrainingResult result, int trainingImages, double wallSeconds)
+    {
+        var dir = request.OutputDirectory;
+        var state = result.State;
+        OnnxExporter.Export(result.Model, Path.Combine(dir, ModelFile), new Dictionary<string, string>
+        {
+            ["best_epoch"] = state.BestEpoch.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["val_accuracy_publictest"] = state.BestValAccuracy.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture),
+        });
+        HistoryCsv.Write(Path.Combine(dir, HistoryFile), state.History);
+        CurvesPlot.Save(Path.Combine(dir, CurvesFile), state.History, state.BestEpoch);
+        new ModelSummary
+        {
+            Architecture = result.Model.Architecture,
+            Parameters = result.Model.ParameterCount,
+            EpochsRun = state.EpochsCompleted,
+            BestEpoch = state.BestEpoch,
+            BestValAccuracy = state.BestValAccuracy,
+            TrainingImages = trainingImages,
+            TrainingDataSha256 = FileHash.Sha256(request.DataPath),
+            CommandLine = request.CommandLine,
+            WallTimeSeconds = wallSeconds,
+            TrainingSeconds = state.TrainingSeconds,
+            Outcome = result.Outcome.ToString(),
+            Options = request.Options,
+        }.Write(Path.Combine(dir, SummaryFile));
+    }
+}

@@ -1,0 +1,16 @@
+namespace FerMusic.Train.Training;
+
+/// <summary>One invocation of the trainer: where the data is, where outputs go and how to train.</summary>
+public sealed record TrainingRunRequest
+{
+    public required string DataPath { get; init; }
+    public required string OutputDirectory { get; init; }
+    public TrainingOptions Options { get; init; } = new();
+
+    /// <summary>Use only the first N Training rows (for smoke runs).</summary>
+    public int? Limit { get; init; }
+
+    public bool Resume { get; init; }
+    public bool SkipBadRows { get; init; }
+    public string CommandLine { get; init; } = "";
+}
