@@ -1,0 +1,109 @@
+using FerMusic.Core.Fer2013;
+using FerMusic.Tests;
+using FerMusic.Train.Augmentation;
+using FerMusic.Train.Training;
+
+namespace FerMusic.Train.Tests.Training;
+
+public sealed class TrainerTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private static readonly TrainingOptions SmallRun = new()
+    {
+        Architecture = "vgg",
+        Epochs = 4,
+        BatchSize = 32,
+        LearningRate = 2e-3,
+        WarmupEpochs = 0.5,
+        Patience = 0,
+        Augmentation = AugmentationOptions.None with { FlipProbability = 0.5, Brightness = 0.05 },
+    };
+
+    [Fact]
+    public void Learns_separable_synthetic_faces_far_above_chance()
+    {
+        var train = SyntheticFaces.Create(perClass: 40, Fer2013Split.Training, seed: 1);
+        var validation = SyntheticFaces.Create(perClass: 10, Fer2013Split.PublicTest, seed: 2);
+
+        var result = new Trainer(SmallRun, SilentObserver.Instance)
+            .Run(train, validation, new Checkpoint(_temp.File("checkpoint")), resume: false, TestContext.Current.CancellationToken);
+
+        Assert.Equal(TrainingOutcome.Completed, result.Outcome);
+        Assert.Equal(4, result.State.History.Count);
+        Assert.True(result.State.BestValAccuracy > 0.8, $"best validation accuracy {result.State.BestValAccuracy:P1} (chance 14%)");
+        var (_, accuracy) = Validator.Evaluate(result.Model, validation, 64);
+        Assert.Equal(result.State.BestValAccuracy, accuracy, 6);
+    }
+
+    [Fact]
+    public void A_resumed_run_ends_with_the_same_history_as_an_uninterrupted_one()
+    {
+        var options = SmallRun with { Epochs = 3, Augmentation = new AugmentationOptions() };
+        var train = SyntheticFaces.Create(perClass: 20, Fer2013Split.Training, seed: 3);
+        var validation = SyntheticFaces.Create(perClass: 5, Fer2013Split.PublicTest, seed: 4);
+
+        var straight = new Trainer(options, SilentObserver.Instance)
+            .Run(train, validation, new Checkpoint(_temp.File("straight")), resume: false, TestContext.Current.CancellationToken);
+
+        using var stop = new CancellationTokenSource();
+        var checkpoint = new Checkpoint(_temp.File("interrupted"));
+        var interrupted = new Trainer(options, new CancelAfterEpoch(1, stop))
+            .Run(train, validation, checkpoint, resume: false, stop.Token);
+        var resumed = new Trainer(options, SilentObserver.Instance).Run(train, validation, checkpoint, resume: true, TestContext.Current.CancellationToken);
+
+        Assert.Equal(TrainingOutcome.Interrupted, interrupted.Outcome);
+        Assert.Equal(1, interrupted.State.EpochsCompleted);
+        Assert.Equal(TrainingOutcome.Completed, resumed.Outcome);
+        Assert.Equal(straight.State.History.Count, resumed.State.History.Count);
+        foreach (var (a, b) in straight.State.History.Zip(resumed.State.History))
+        {
+            Assert.Equal(a.TrainLoss, b.TrainLoss, 3);
+            Assert.Equal(a.ValLoss, b.ValLoss, 3);
+            Assert.Equal(a.ValAccuracy, b.ValAccuracy, 3);
+            Assert.Equal(a.LearningRate, b.LearningRate, 12);
+        }
+    }
+
+    [Fact]
+    public void Resuming_with_another_architecture_is_refused_clearly()
+    {
+        var train = SyntheticFaces.Create(perClass: 4, Fer2013Split.Training, seed: 5);
+        var checkpoint = new Checkpoint(_temp.File("checkpoint"));
+        new Trainer(SmallRun with { Epochs = 1 }, SilentObserver.Instance).Run(train, train, checkpoint, resume: false, TestContext.Current.CancellationToken);
+
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            new Trainer(SmallRun with { Architecture = "paper" }, SilentObserver.Instance).Run(train, train, checkpoint, resume: true, TestContext.Current.CancellationToken));
+
+        Assert.Contains("resume with --arch vgg", error.Message);
+    }
+
+    [Fact]
+    public void Early_stopping_ends_the_run_after_patience_epochs_without_improvement()
+    {
+        var train = SyntheticFaces.Create(perClass: 4, Fer2013Split.Training, seed: 6);
+        var options = SmallRun with { Epochs = 20, Patience = 1, LearningRate = 0 };
+
+        var result = new Trainer(options, SilentObserver.Instance).Run(train, train, new Checkpoint(_temp.File("c")), resume: false, TestContext.Current.CancellationToken);
+
+        Assert.Equal(TrainingOutcome.StoppedEarly, result.Outcome);
+        Assert.True(result.State.EpochsCompleted < 20);
+    }
+
+    private sealed class CancelAfterEpoch(int epoch, CancellationTokenSource source) : ITrainingObserver
+    {
+        public void BatchCompleted(BatchProgress progress) { }
+
+        public void EpochCompleted(EpochMetrics metrics, int epochs, bool isBest)
+        {
+            if (metrics.Epoch == epoch)
+            {
+                source.Cancel();
+            }
+        }
+
+        public void Message(string text) { }
+    }
+}
