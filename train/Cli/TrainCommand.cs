@@ -28,6 +28,7 @@ public static class TrainCommand
         var stepEvery = new Option<int>("--step-every") { Description = "Epochs between decays of the step schedule.", DefaultValueFactory = _ => defaults.StepEvery };
         var decay = new Option<double>("--decay") { Description = "Factor of the step and plateau schedules.", DefaultValueFactory = _ => defaults.DecayFactor };
         var smoothing = new Option<double>("--label-smoothing") { Description = "Label smoothing of the cross-entropy (0 = off).", DefaultValueFactory = _ => defaults.LabelSmoothing };
+        var averaging = new Option<double>("--ema") { Description = "Validate and export an exponential moving average of the weights with this decay (e.g. 0.999; 0 = off).", DefaultValueFactory = _ => defaults.WeightAveraging };
         var classWeights = new Option<bool>("--class-weights") { Description = "Weight the loss by inverse class frequency (helps disgust, costs overall accuracy)." };
         var patience = new Option<int>("--patience") { Description = "Stop when PublicTest accuracy has not improved for this many epochs (0 = never).", DefaultValueFactory = _ => defaults.Patience };
         var seed = new Option<long>("--seed") { Description = "Seed of initialisation, shuffling, augmentation and dropout.", DefaultValueFactory = _ => defaults.Seed };
@@ -50,7 +51,7 @@ public static class TrainCommand
             "Architectures:\n" + ArchitectureList() + "\n\n" +
             "Example:\n  dotnet run --project train -c Release -- --data ../shared/data/fer2013/fer2013.csv.gz --out runs/vgg --epochs 30");
         foreach (var option in new Option[] { data, output, arch, epochs, batchSize, lr, weightDecay, schedule, warmup, stepEvery, decay,
-                     smoothing, classWeights, patience, seed, limit, resume, threads, skipBadRows,
+                     smoothing, averaging, classWeights, patience, seed, limit, resume, threads, skipBadRows,
                      noAugment, shift, flip, rotation, scale, brightness, contrast, erasing })
         {
             root.Options.Add(option);
@@ -92,6 +93,7 @@ public static class TrainCommand
                     DecayFactor = parse.GetValue(decay),
                     LabelSmoothing = parse.GetValue(smoothing),
                     ClassWeighting = parse.GetValue(classWeights),
+                    WeightAveraging = parse.GetValue(averaging),
                     Patience = parse.GetValue(patience),
                     Seed = parse.GetValue(seed),
                     Augmentation = augmentation,

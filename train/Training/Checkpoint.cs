@@ -18,17 +18,23 @@ public sealed class Checkpoint(string directory)
     private string WeightsPath => Path.Combine(Directory, "model.bin");
     private string OptimizerPath => Path.Combine(Directory, "optimizer.bin");
     private string BestWeightsPath => Path.Combine(Directory, "best.bin");
+    private string AverageWeightsPath => Path.Combine(Directory, "average.bin");
 
     public bool Exists => File.Exists(StatePath);
 
-    public void Save(CheckpointState state, EmotionNet model, OptimizerHelper optimizer, bool isBest)
+    /// <param name="validated">The weights that were validated: the model itself, or its weight average.</param>
+    public void Save(CheckpointState state, EmotionNet model, OptimizerHelper optimizer, EmotionNet validated, bool isBest)
     {
         System.IO.Directory.CreateDirectory(Directory);
         Replace(WeightsPath, temp => model.save(temp));
         Replace(OptimizerPath, temp => optimizer.save_state_dict(temp));
+        if (!ReferenceEquals(validated, model))
+        {
+            Replace(AverageWeightsPath, temp => validated.save(temp));
+        }
         if (isBest)
         {
-            Replace(BestWeightsPath, temp => model.save(temp));
+            Replace(BestWeightsPath, temp => validated.save(temp));
         }
         Replace(StatePath, temp => File.WriteAllText(temp, JsonSerializer.Serialize(state, Json)));
     }
@@ -50,6 +56,15 @@ public sealed class Checkpoint(string directory)
         model.load(WeightsPath);
         optimizer.load_state_dict(OptimizerPath);
         return state;
+    }
+
+    public void LoadAverage(EmotionNet average)
+    {
+        if (!File.Exists(AverageWeightsPath))
+        {
+            throw new InvalidOperationException($"The checkpoint in {Directory} was made without weight averaging; resume without it.");
+        }
+        average.load(AverageWeightsPath);
     }
 
     public void LoadBestWeights(EmotionNet model)

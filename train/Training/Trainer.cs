@@ -27,6 +27,12 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
         var model = Architectures.Get(options.Architecture).Create(EmotionLabels.Count);
         var optimizer = optim.AdamW(model.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
         var state = resume ? checkpoint.Load(model, optimizer) : new CheckpointState { Architecture = model.Architecture };
+        using var average = options.WeightAveraging > 0 ? new WeightAverage(model, options.WeightAveraging) : null;
+        if (average is not null && resume)
+        {
+            checkpoint.LoadAverage(average.Model);
+        }
+        var validated = average?.Model ?? model;
         if (resume)
         {
             observer.Message($"Resuming after epoch {state.EpochsCompleted} (best so far {state.BestValAccuracy:P2} at epoch {state.BestEpoch}).");
@@ -47,13 +53,13 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
                 break;
             }
             var clock = Stopwatch.StartNew();
-            var trained = TrainEpoch(model, optimizer, source, augmenter, schedule, classWeights, epoch, state.History, cancellation);
+            var trained = TrainEpoch(model, average, optimizer, source, augmenter, schedule, classWeights, epoch, state.History, cancellation);
             if (trained is null)
             {
                 outcome = TrainingOutcome.Interrupted;
                 break;
             }
-            var (valLoss, valAccuracy) = Validator.Evaluate(model, validation, options.ValidationBatchSize);
+            var (valLoss, valAccuracy) = Validator.Evaluate(validated, validation, options.ValidationBatchSize);
             var metrics = new EpochMetrics(epoch + 1, trained.Value.Loss, trained.Value.Accuracy, valLoss, valAccuracy,
                 trained.Value.LearningRate, clock.Elapsed.TotalSeconds);
             var isBest = valAccuracy > state.BestValAccuracy || state.BestEpoch == 0;
@@ -65,7 +71,7 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
                 History = [.. state.History, metrics],
                 TrainingSeconds = state.TrainingSeconds + metrics.Seconds,
             };
-            checkpoint.Save(state, model, optimizer, isBest);
+            checkpoint.Save(state, model, optimizer, validated, isBest);
             observer.EpochCompleted(metrics, options.Epochs, isBest);
         }
 
@@ -74,7 +80,7 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
         return new TrainingResult(model, state, outcome);
     }
 
-    private (double Loss, double Accuracy, double LearningRate)? TrainEpoch(EmotionNet model, OptimizerHelper optimizer,
+    private (double Loss, double Accuracy, double LearningRate)? TrainEpoch(EmotionNet model, WeightAverage? average, OptimizerHelper optimizer,
         BatchSource source, BatchAugmenter augmenter, LearningRateSchedule schedule, Tensor? classWeights, int epoch,
         IReadOnlyList<EpochMetrics> history, CancellationToken cancellation)
     {
@@ -111,6 +117,7 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
             var loss = SmoothedCrossEntropy.Loss(logits, labels, options.LabelSmoothing, classWeights);
             loss.backward();
             optimizer.step();
+            average?.Update((long)epoch * batches + batch);
 
             var count = labels.shape[0];
             lossSum += loss.item<float>() * count;

@@ -32,6 +32,9 @@ public sealed record TrainingOptions
     /// <summary>Stop when validation accuracy has not improved for this many epochs; 0 never stops early.</summary>
     public int Patience { get; init; } = 10;
 
+    /// <summary>Decay of the exponential moving average of the weights that is validated and exported; 0 = off.</summary>
+    public double WeightAveraging { get; init; }
+
     public AugmentationOptions Augmentation { get; init; } = new();
 
     public int ValidationBatchSize { get; init; } = 256;
