@@ -42,7 +42,10 @@ public sealed class Fer2013Dataset
     public Fer2013Split Split(int index) => _splits[index];
 
     /// <summary>The images of one split, in file order, optionally only the first <paramref name="limit"/>.</summary>
-    public Fer2013Dataset Select(Fer2013Split split, int? limit = null)
+    public Fer2013Dataset Select(Fer2013Split split, int? limit = null) => Subset(IndicesOf(split, limit));
+
+    /// <summary>The row positions of one split's images, in file order.</summary>
+    public int[] IndicesOf(Fer2013Split split, int? limit = null)
     {
         var indices = new List<int>();
         for (var i = 0; i < Count && (limit is null || indices.Count < limit); i++)
@@ -52,7 +55,7 @@ public sealed class Fer2013Dataset
                 indices.Add(i);
             }
         }
-        return Subset(indices);
+        return [.. indices];
     }
 
     public Fer2013Dataset Subset(IReadOnlyList<int> indices)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FerMusic.Core.Cli;
 using FerMusic.Train.Benchmark;
 using FerMusic.Train.Models;
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FerMusic.Core.Cli;
 using System.Globalization;
 using FerMusic.Train.Augmentation;
 using FerMusic.Train.Models;

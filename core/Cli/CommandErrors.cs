@@ -1,6 +1,6 @@
 using FerMusic.Core.Fer2013;
 
-namespace FerMusic.Train.Cli;
+namespace FerMusic.Core.Cli;
 
 /// <summary>Turns the errors a user can cause into one clear line on stderr and exit code 1, without a stack trace.</summary>
 public static class CommandErrors
@@ -12,7 +12,7 @@ public static class CommandErrors
             return action();
         }
         catch (Exception e) when (e is Fer2013FormatException or FileNotFoundException or DirectoryNotFoundException
-                                       or InvalidDataException or ArgumentException or InvalidOperationException
+                                       or InvalidDataException or ModelContractException or ArgumentException or InvalidOperationException
                                        or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
