@@ -1,6 +1,6 @@
 using FerMusic.Core.Fer2013;
 using FerMusic.Tests;
-using static FerMusic.Core.Tests.Fer2013.Fer2013CsvBuilder;
+using static FerMusic.Tests.Fer2013CsvBuilder;
 
 namespace FerMusic.Core.Tests.Fer2013;
 

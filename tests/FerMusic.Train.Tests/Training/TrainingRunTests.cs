@@ -1,6 +1,7 @@
 using FerMusic.Core;
+using FerMusic.Eval.Evaluation;
+using FerMusic.Eval.Reporting;
 using FerMusic.Tests;
-using FerMusic.Train.Tests.Export;
 using FerMusic.Train.Training;
 
 namespace FerMusic.Train.Tests.Training;
@@ -12,7 +13,7 @@ public sealed class TrainingRunTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public void One_epoch_on_2000_real_rows_writes_all_four_outputs()
+    public void One_epoch_on_2000_real_rows_writes_all_four_outputs_and_the_model_evaluates()
     {
         var data = SharedData.Require(SharedData.Fer2013);
         var request = new TrainingRunRequest
@@ -35,8 +36,10 @@ public sealed class TrainingRunTests : IDisposable
         Assert.Equal(2000, summary.RootElement.GetProperty("training_images").GetInt32());
         Assert.Equal(64, summary.RootElement.GetProperty("training_data_sha256").GetString()!.Length);
 
-        using var runner = new OnnxModelRunner(_temp.File(TrainingRun.ModelFile));
-        var probabilities = runner.Run(new float[ModelContract.PixelsPerImage], 1);
-        Assert.Equal(1.0, probabilities.Sum(), 4);
+        var evaluation = Evaluation.Run(new EvaluationRequest { ModelPath = _temp.File(TrainingRun.ModelFile), DataPath = data });
+        Assert.Equal(3589, evaluation.Metrics.Count);
+        Assert.Equal(EmotionLabels.Names, evaluation.ModelLabels);
+        var outputs = EvaluationOutputs.Write(_temp.File("eval"), evaluation);
+        Assert.All(outputs.All, file => Assert.True(File.Exists(Path.Combine(_temp.File("eval"), file)), file));
     }
 }

@@ -1,7 +1,8 @@
 using System.IO.Compression;
 using System.Text;
+using FerMusic.Core;
 
-namespace FerMusic.Core.Tests.Fer2013;
+namespace FerMusic.Tests;
 
 /// <summary>Writes small FER2013-layout files for reader tests.</summary>
 public static class Fer2013CsvBuilder

@@ -1,0 +1,60 @@
+using FerMusic.Core;
+using FerMusic.Tests;
+
+namespace FerMusic.Eval.Tests.Evaluation;
+
+/// <summary>Models that cannot be used are refused with a message that says why.</summary>
+public sealed class ModelContractTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private string Save(byte[] bytes) => TinyModels.Save(bytes, _temp.File("model.onnx"));
+
+    [Fact]
+    public void A_missing_model_file()
+    {
+        var error = Assert.Throws<ModelContractException>(() => EmotionModel.Load(_temp.File("absent.onnx")));
+
+        Assert.Contains("absent.onnx: model file not found", error.Message);
+    }
+
+    [Fact]
+    public void A_corrupt_model_file()
+    {
+        var error = Assert.Throws<ModelContractException>(() => EmotionModel.Load(Save([1, 2, 3, 4, 5, 6, 7, 8])));
+
+        Assert.Contains("not a loadable ONNX model", error.Message);
+    }
+
+    public static TheoryData<string, byte[]> ContractBreakers() => new()
+    {
+        { "expected input 'input'", TinyModels.Linear(new float[7], inputName: "image") },
+        { "metadata 'labels' is missing", TinyModels.Linear(new float[7], labels: null) },
+        { "names 3 classes but the output has 7", TinyModels.Linear(new float[7], labels: "a,b,c") },
+        { "float32 [N,1,48,48]", TinyModels.Linear(new float[7], side: 64) },
+    };
+
+    [Theory]
+    [MemberData(nameof(ContractBreakers))]
+    public void A_model_that_breaks_the_contract(string problem, byte[] model)
+    {
+        var error = Assert.Throws<ModelContractException>(() => EmotionModel.Load(Save(model)));
+
+        Assert.Contains(problem, error.Message);
+    }
+
+    [Fact]
+    public void A_model_that_honours_it_loads_with_its_labels_and_default_margin()
+    {
+        using var model = EmotionModel.Load(Save(TinyModels.AlwaysPredicts(Emotion.Sad)));
+
+        Assert.Equal(EmotionLabels.Names, model.Labels);
+        Assert.Equal(ModelContract.DefaultFaceMargin, model.FaceMargin);
+        var probabilities = new float[14];
+        model.Predict(new byte[2 * ModelContract.PixelsPerImage], probabilities);
+        Assert.True(probabilities[(int)Emotion.Sad] > 0.9f);
+        Assert.True(probabilities[7 + (int)Emotion.Sad] > 0.9f);
+    }
+}
