@@ -1,0 +1,142 @@
+using OpenCvSharp;
+
+namespace FerMusic.Runtime.Capture;
+
+/// <summary>
+/// Reads frames on its own thread and keeps only the newest one, so processing never falls behind the camera and
+/// no queue grows. A live source that stops is reopened with back-off; its state is reported, never thrown.
+/// </summary>
+public sealed class LatestFrameCapture : IDisposable
+{
+    private readonly Func<IFrameReader> _open;
+    private readonly IReadOnlyList<TimeSpan> _retryDelays;
+    private readonly object _gate = new();
+    private readonly Thread _thread;
+    private readonly CancellationTokenSource _stop = new();
+    private Mat _latest = new();
+    private long _sequence;
+    private CaptureState _state = CaptureState.Starting;
+
+    /// <param name="open">Opens the source; called again to reconnect a live source.</param>
+    /// <param name="retryDelays">Waits before each reconnection attempt; after the last, capture fails.</param>
+    public LatestFrameCapture(Func<IFrameReader> open, IReadOnlyList<TimeSpan>? retryDelays = null)
+    {
+        _open = open;
+        _retryDelays = retryDelays ?? [TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8)];
+        _thread = new Thread(Run) { IsBackground = true, Name = "frame capture" };
+        _thread.Start();
+    }
+
+    public event Action<CaptureState, string?>? StateChanged;
+
+    public CaptureState State
+    {
+        get { lock (_gate) { return _state; } }
+    }
+
+    /// <summary>How many frames have been read so far (frames that were replaced before anyone took them included).</summary>
+    public long FramesRead => Interlocked.Read(ref _sequence);
+
+    /// <summary>Copies the newest frame into <paramref name="destination"/> if it is newer than <paramref name="lastSeen"/>.</summary>
+    public bool TryGetLatest(Mat destination, ref long lastSeen)
+    {
+        lock (_gate)
+        {
+            if (_sequence == lastSeen || _latest.Empty())
+            {
+                return false;
+            }
+            _latest.CopyTo(destination);
+            lastSeen = _sequence;
+            return true;
+        }
+    }
+
+    /// <summary>Waits until capture has ended or failed (for file sources and tests).</summary>
+    public bool WaitForEnd(TimeSpan timeout) => _thread.Join(timeout);
+
+    private void Run()
+    {
+        var frame = new Mat();
+        IFrameReader? reader = null;
+        try
+        {
+            var attempt = 0;
+            while (!_stop.IsCancellationRequested)
+            {
+                try
+                {
+                    reader ??= _open();
+                }
+                catch (Exception e) when (e is InvalidOperationException or InvalidDataException or FileNotFoundException)
+                {
+                    if (!WaitToRetry(ref attempt, e.Message))
+                    {
+                        return;
+                    }
+                    continue;
+                }
+                if (reader.Read(frame))
+                {
+                    attempt = 0;
+                    lock (_gate)
+                    {
+                        (_latest, frame) = (frame, _latest);
+                        _sequence++;
+                    }
+                    SetState(CaptureState.Running, null);
+                    continue;
+                }
+                var live = reader.IsLive;
+                reader.Dispose();
+                reader = null;
+                if (!live)
+                {
+                    SetState(CaptureState.Ended, null);
+                    return;
+                }
+                if (!WaitToRetry(ref attempt, "the source stopped giving frames"))
+                {
+                    return;
+                }
+            }
+        }
+        finally
+        {
+            reader?.Dispose();
+            frame.Dispose();
+        }
+    }
+
+    private bool WaitToRetry(ref int attempt, string reason)
+    {
+        if (attempt >= _retryDelays.Count)
+        {
+            SetState(CaptureState.Failed, $"{reason}; gave up after {attempt} attempts");
+            return false;
+        }
+        SetState(CaptureState.Reconnecting, $"{reason}; retrying in {_retryDelays[attempt].TotalSeconds:0.#} s");
+        return !_stop.Token.WaitHandle.WaitOne(_retryDelays[attempt++]);
+    }
+
+    private void SetState(CaptureState state, string? detail)
+    {
+        lock (_gate)
+        {
+            if (_state == state)
+            {
+                return;
+            }
+            _state = state;
+        }
+        StateChanged?.Invoke(state, detail);
+    }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _thread.Join();
+        _latest.Dispose();
+        _stop.Dispose();
+    }
+}

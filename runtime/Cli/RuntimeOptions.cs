@@ -1,0 +1,33 @@
+using System.CommandLine;
+using FerMusic.Runtime.Mood;
+using FerMusic.Runtime.Pipeline;
+
+namespace FerMusic.Runtime.Cli;
+
+/// <summary>Options every runtime verb shares: model, cascade, catalogue and the pipeline's settings.</summary>
+public sealed class RuntimeOptions
+{
+    public Option<string?> Model { get; } = new("--model") { Description = $"ONNX emotion model (default: the shipped models/{RuntimeAssets.DefaultModelName})." };
+    public Option<string?> Cascade { get; } = new("--cascade") { Description = "Haar cascade .xml (default: haarcascade_frontalface_default.xml from opencv-data)." };
+    public Option<string?> Catalog { get; } = new("--catalog") { Description = "Music catalogue CSV (default: the shipped data/catalog.csv)." };
+    public Option<MusicStrategy> Strategy { get; } = new("--strategy") { Description = "Match (music like the mood), Uplift (more positive) or Iso (start matching, then step towards positive).", DefaultValueFactory = _ => MusicStrategy.Match };
+    public Option<int> Tracks { get; } = new("--tracks") { Description = "Tracks per recommendation.", DefaultValueFactory = _ => 10 };
+    public Option<int> Threads { get; } = new("--threads") { Description = "ONNX Runtime threads (0 = all cores).", DefaultValueFactory = _ => 1 };
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { Model, Cascade, Catalog, Strategy, Tracks, Threads })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    public PipelineFactory Factory(ParseResult parse) =>
+        new(parse.GetValue(Model), parse.GetValue(Cascade), parse.GetValue(Catalog), threads: parse.GetValue(Threads));
+
+    public PipelineOptions Pipeline(ParseResult parse) => new()
+    {
+        Strategy = parse.GetValue(Strategy),
+        Tracks = parse.GetValue(Tracks) > 0 ? parse.GetValue(Tracks) : throw new ArgumentException("--tracks must be positive."),
+    };
+}

@@ -1,0 +1,39 @@
+namespace FerMusic.Runtime.Mood;
+
+/// <summary>
+/// Where each emotion sits on the valence/arousal plane, after Russell's circumplex model of affect
+/// (J. A. Russell, "A circumplex model of affect", Journal of Personality and Social Psychology 39(6), 1980,
+/// Fig. 2; coordinates rounded from the placement of the corresponding terms: happy/delighted, surprised/astonished,
+/// angry, afraid/alarmed, disgusted/distressed, sad/miserable, and neutral at the origin).
+/// A face's mood is the probability-weighted mean of these points.
+/// </summary>
+public static class Circumplex
+{
+    private static readonly Dictionary<string, Mood> Points = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["angry"] = new(-0.60, 0.70),
+        ["disgust"] = new(-0.70, 0.35),
+        ["fear"] = new(-0.55, 0.80),
+        ["happy"] = new(0.85, 0.45),
+        ["sad"] = new(-0.75, -0.45),
+        ["surprise"] = new(0.30, 0.85),
+        ["neutral"] = new(0.00, 0.00),
+        ["contempt"] = new(-0.55, 0.20),
+    };
+
+    public static Mood Of(string emotion) =>
+        Points.TryGetValue(emotion, out var mood) ? mood : throw new ArgumentException($"No circumplex position for '{emotion}'.");
+
+    public static Mood FromProbabilities(ReadOnlySpan<float> probabilities, IReadOnlyList<string> labels)
+    {
+        double valence = 0, arousal = 0, total = 0;
+        for (var i = 0; i < probabilities.Length; i++)
+        {
+            var point = Of(labels[i]);
+            valence += probabilities[i] * point.Valence;
+            arousal += probabilities[i] * point.Arousal;
+            total += probabilities[i];
+        }
+        return total <= 0 ? new Mood(0, 0) : new Mood(valence / total, arousal / total);
+    }
+}

@@ -1,0 +1,21 @@
+using FerMusic.Runtime.Classification;
+using FerMusic.Runtime.Music;
+using FerMusic.Runtime.Smoothing;
+
+namespace FerMusic.Runtime.Pipeline;
+
+/// <summary>Milliseconds spent per stage on one frame.</summary>
+public readonly record struct StageTimes(double Detect, double Classify, double Total);
+
+/// <summary>
+/// What the pipeline made of one frame. <see cref="Tracks"/> is set when the reported emotion changed
+/// (and the mood is known), otherwise null.
+/// </summary>
+public sealed record FrameReport(
+    double Seconds,
+    IReadOnlyList<FaceEmotions> Faces,
+    SmoothedState State,
+    Mood.Mood? Mood,
+    bool Changed,
+    IReadOnlyList<Track>? Tracks,
+    StageTimes Times);
