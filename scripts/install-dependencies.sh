@@ -5,6 +5,8 @@ set -euo pipefail
 
 packages=(
   ca-certificates   # NuGet restore over HTTPS
+  libgtk-3-0        # OpenCvSharp's native library links GTK 3
+  opencv-data       # Haar cascades in /usr/share/opencv4/haarcascades
 )
 
 missing=()

@@ -24,7 +24,13 @@ public sealed class LatestFrameCapture : IDisposable
         _open = open;
         _retryDelays = retryDelays ?? [TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8)];
         _thread = new Thread(Run) { IsBackground = true, Name = "frame capture" };
+    }
+
+    /// <summary>Starts reading; subscribe to <see cref="StateChanged"/> first to see every state.</summary>
+    public LatestFrameCapture Start()
+    {
         _thread.Start();
+        return this;
     }
 
     public event Action<CaptureState, string?>? StateChanged;
@@ -135,7 +141,10 @@ public sealed class LatestFrameCapture : IDisposable
     public void Dispose()
     {
         _stop.Cancel();
-        _thread.Join();
+        if (_thread.IsAlive)
+        {
+            _thread.Join();
+        }
         _latest.Dispose();
         _stop.Dispose();
     }

@@ -63,6 +63,7 @@ public static class RunCommand
     {
         using var capture = new LatestFrameCapture(() => VideoSource.Open(spec));
         capture.StateChanged += (state, detail) => Console.Error.WriteLine($"capture: {state.ToString().ToLowerInvariant()}{(detail is null ? "" : ": " + detail)}");
+        capture.Start();
         using var frame = new Mat();
         var clock = Stopwatch.StartNew();
         long seen = 0;

@@ -2,7 +2,7 @@ using FerMusic.Core;
 using Google.Protobuf;
 using Onnx;
 
-namespace FerMusic.Eval.Tests;
+namespace FerMusic.Tests;
 
 /// <summary>
 /// Small hand-built ONNX models: a linear classifier that honours the contract (its weights decide the answers
