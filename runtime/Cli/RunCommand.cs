@@ -3,6 +3,7 @@ using System.Diagnostics;
 using FerMusic.Core.Cli;
 using FerMusic.Runtime.Capture;
 using FerMusic.Runtime.Pipeline;
+using FerMusic.Runtime.Spotify;
 using OpenCvSharp;
 
 namespace FerMusic.Runtime.Cli;
@@ -26,9 +27,14 @@ public static class RunCommand
             using var pipeline = factory.Create(common.Pipeline(parse));
             using var cancel = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
-            var write = parse.GetValue(json)
+            var print = parse.GetValue(json)
                 ? (Action<FrameReport>)(r => Console.WriteLine(ReportJson.ToLine(r, pipeline.Labels)))
                 : r => Console.WriteLine(Describe(r, pipeline.Labels));
+            using var http = new HttpClient();
+            var spotify = SpotifyCredentials.FromEnvironment() is { } credentials
+                ? new SpotifyLinker(new SpotifyClient(http, credentials))
+                : null;
+            var write = spotify is null ? print : r => print(WithSpotifyLinks(r, spotify, cancel.Token));
             var spec = parse.GetRequiredValue(source);
             using var video = VideoSource.Open(spec);
             if (video.IsLive)
@@ -81,6 +87,10 @@ public static class RunCommand
             }
         }
     }
+
+    /// <summary>Links the new playlist to Spotify when credentials are set; on any Spotify failure the local tracks stand.</summary>
+    private static FrameReport WithSpotifyLinks(FrameReport report, SpotifyLinker spotify, CancellationToken cancel) =>
+        report.Tracks is null ? report : report with { Tracks = spotify.LinkAsync(report.Tracks, cancel).GetAwaiter().GetResult() };
 
     private static string Describe(FrameReport report, IReadOnlyList<string> labels)
     {

@@ -1,0 +1,145 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace FerMusic.Runtime.Spotify;
+
+/// <summary>
+/// The little of the Spotify Web API FerMusic uses: an app token by the client-credentials flow (refreshed before it
+/// expires, and once more when a request answers 401) and <c>GET /v1/search</c> for tracks. Requests time out,
+/// and 429 answers are retried after their Retry-After. Failures surface as <see cref="SpotifyException"/>.
+/// (Spotify closed recommendations, audio features and editorial playlists to new apps in November 2024; the
+/// catalogue's own audio features stand in for them.)
+/// </summary>
+public sealed class SpotifyClient(HttpClient http, SpotifyCredentials credentials, SpotifyOptions? options = null)
+{
+    private readonly SpotifyOptions _options = options ?? new SpotifyOptions();
+    private readonly SemaphoreSlim _tokenGate = new(1, 1);
+    private string? _token;
+    private DateTimeOffset _tokenExpires;
+
+    public sealed record FoundTrack(string Id, string Name, string Artist, string Url);
+
+    /// <summary>The best match for a title and artist, or null when Spotify has none.</summary>
+    public async Task<FoundTrack?> SearchTrackAsync(string title, string artist, CancellationToken cancellation = default)
+    {
+        var query = Uri.EscapeDataString($"track:{title} artist:{artist}");
+        using var response = await SendAuthorizedAsync(() => new HttpRequestMessage(HttpMethod.Get,
+            new Uri(_options.Api, $"v1/search?q={query}&type=track&limit=1")), cancellation);
+        using var json = await ReadJsonAsync(response, cancellation);
+        var items = json.RootElement.GetProperty("tracks").GetProperty("items");
+        if (items.GetArrayLength() == 0)
+        {
+            return null;
+        }
+        var item = items[0];
+        return new FoundTrack(
+            item.GetProperty("id").GetString()!,
+            item.GetProperty("name").GetString()!,
+            item.GetProperty("artists")[0].GetProperty("name").GetString()!,
+            item.GetProperty("external_urls").GetProperty("spotify").GetString()!);
+    }
+
+    private async Task<HttpResponseMessage> SendAuthorizedAsync(Func<HttpRequestMessage> request, CancellationToken cancellation)
+    {
+        var token = await TokenAsync(forceRefresh: false, cancellation);
+        var response = await SendAsync(request, token, cancellation);
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            response.Dispose();
+            token = await TokenAsync(forceRefresh: true, cancellation);
+            response = await SendAsync(request, token, cancellation);
+        }
+        if (!response.IsSuccessStatusCode)
+        {
+            var status = response.StatusCode;
+            response.Dispose();
+            throw new SpotifyException($"Spotify answered {(int)status} {status}.");
+        }
+        return response;
+    }
+
+    /// <summary>Sends with a timeout, retrying 429 answers after their Retry-After.</summary>
+    private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> create, string? bearer, CancellationToken cancellation)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            timeout.CancelAfter(_options.Timeout);
+            using var request = create();
+            if (bearer is not null)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+            }
+            HttpResponseMessage response;
+            try
+            {
+                response = await http.SendAsync(request, timeout.Token);
+            }
+            catch (OperationCanceledException e) when (!cancellation.IsCancellationRequested)
+            {
+                throw new SpotifyException($"Spotify did not answer within {_options.Timeout.TotalSeconds:0.#} s.", e);
+            }
+            catch (HttpRequestException e)
+            {
+                throw new SpotifyException($"Spotify cannot be reached ({e.Message}).", e);
+            }
+            if (response.StatusCode != HttpStatusCode.TooManyRequests)
+            {
+                return response;
+            }
+            var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
+            response.Dispose();
+            if (attempt >= _options.MaxRetries || wait > _options.RetryAfterLimit)
+            {
+                throw new SpotifyException($"Spotify is rate-limiting (Retry-After {wait.TotalSeconds:0} s).");
+            }
+            await Task.Delay(wait, cancellation);
+        }
+    }
+
+    private async Task<string> TokenAsync(bool forceRefresh, CancellationToken cancellation)
+    {
+        await _tokenGate.WaitAsync(cancellation);
+        try
+        {
+            if (!forceRefresh && _token is not null && DateTimeOffset.UtcNow < _tokenExpires)
+            {
+                return _token;
+            }
+            var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{credentials.ClientId}:{credentials.ClientSecret}"));
+            using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, new Uri(_options.Accounts, "api/token"))
+            {
+                Headers = { Authorization = new AuthenticationHeaderValue("Basic", basic) },
+                Content = new FormUrlEncodedContent([KeyValuePair.Create("grant_type", "client_credentials")]),
+            }, bearer: null, cancellation);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new SpotifyException($"Spotify refused the app credentials ({(int)response.StatusCode} {response.StatusCode}).");
+            }
+            using var json = await ReadJsonAsync(response, cancellation);
+            _token = json.RootElement.GetProperty("access_token").GetString();
+            var lifetime = json.RootElement.TryGetProperty("expires_in", out var e) ? e.GetInt32() : 3600;
+            _tokenExpires = DateTimeOffset.UtcNow.AddSeconds(Math.Max(0, lifetime - 60));
+            return _token ?? throw new SpotifyException("Spotify's token answer has no access_token.");
+        }
+        finally
+        {
+            _tokenGate.Release();
+        }
+    }
+
+    private static async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellation)
+    {
+        try
+        {
+            await using var stream = await response.Content.ReadAsStreamAsync(cancellation);
+            return await JsonDocument.ParseAsync(stream, cancellationToken: cancellation);
+        }
+        catch (JsonException e)
+        {
+            throw new SpotifyException("Spotify's answer is not the JSON expected.", e);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using FerMusic.Runtime.Music;
+using FerMusic.Runtime.Spotify;
+
+namespace FerMusic.Runtime.Tests.Spotify;
+
+public sealed class SpotifyClientTests : IDisposable
+{
+    private readonly FakeSpotifyServer _server = new();
+    private readonly HttpClient _http = new();
+
+    public void Dispose()
+    {
+        _http.Dispose();
+        _server.Dispose();
+    }
+
+    private SpotifyOptions Options(double timeoutSeconds = 2) =>
+        new(AccountsBase: _server.BaseUri, ApiBase: _server.BaseUri, RequestTimeout: TimeSpan.FromSeconds(timeoutSeconds));
+
+    private SpotifyClient Client(SpotifyOptions? options = null) =>
+        new(_http, new SpotifyCredentials("app-id", "app-secret"), options ?? Options());
+
+    private static readonly Track Unlinked = new("Song", "Band", 2020, null, 0.5, 0.5, 120, "pop");
+
+    [Fact]
+    public async Task Finds_a_track_with_an_app_token()
+    {
+        _server.On("/api/token", FakeSpotifyServer.Token()).On("/v1/search", FakeSpotifyServer.Found("abc123"));
+
+        var found = await Client().SearchTrackAsync("Song", "Band", TestContext.Current.CancellationToken);
+
+        Assert.Equal("abc123", found!.Id);
+        Assert.Equal("https://open.spotify.com/track/abc123", found.Url);
+        Assert.StartsWith("Basic ", _server.Requests[0].Authorization);
+        Assert.Equal("Bearer token-1", _server.Requests[1].Authorization);
+    }
+
+    [Fact]
+    public async Task The_token_is_reused_until_it_expires()
+    {
+        _server.On("/api/token", FakeSpotifyServer.Token()).On("/v1/search", FakeSpotifyServer.Found("a"));
+        var client = Client();
+
+        await client.SearchTrackAsync("A", "B", TestContext.Current.CancellationToken);
+        await client.SearchTrackAsync("C", "D", TestContext.Current.CancellationToken);
+
+        Assert.Single(_server.Requests, r => r.Path == "/api/token");
+    }
+
+    [Fact]
+    public async Task A_401_refreshes_the_token_once()
+    {
+        _server.On("/api/token", FakeSpotifyServer.Token("old"), FakeSpotifyServer.Token("new"))
+               .On("/v1/search", FakeSpotifyServer.Json("{}", 401), FakeSpotifyServer.Found("fresh"));
+
+        var found = await Client().SearchTrackAsync("Song", "Band", TestContext.Current.CancellationToken);
+
+        Assert.Equal("fresh", found!.Id);
+        Assert.Equal("Bearer new", _server.Requests[^1].Authorization);
+    }
+
+    [Fact]
+    public async Task Refused_credentials_are_a_SpotifyException()
+    {
+        _server.On("/api/token", FakeSpotifyServer.Json("""{"error":"invalid_client"}""", 401));
+
+        var error = await Assert.ThrowsAsync<SpotifyException>(() => Client().SearchTrackAsync("Song", "Band", TestContext.Current.CancellationToken));
+
+        Assert.Contains("refused the app credentials", error.Message);
+        Assert.DoesNotContain("app-secret", error.Message);
+    }
+
+    [Fact]
+    public async Task A_429_is_retried_after_its_Retry_After()
+    {
+        _server.On("/api/token", FakeSpotifyServer.Token())
+               .On("/v1/search", FakeSpotifyServer.Json("{}", 429, retryAfter: "1"), FakeSpotifyServer.Found("later"));
+        var started = DateTime.UtcNow;
+
+        var found = await Client().SearchTrackAsync("Song", "Band", TestContext.Current.CancellationToken);
+
+        Assert.Equal("later", found!.Id);
+        Assert.True(DateTime.UtcNow - started >= TimeSpan.FromSeconds(0.9));
+    }
+
+    [Fact]
+    public async Task A_timeout_falls_back_to_the_local_catalogue()
+    {
+        _server.On("/api/token", FakeSpotifyServer.Token()).On("/v1/search", FakeSpotifyServer.Slow(TimeSpan.FromSeconds(3)));
+        var options = Options(timeoutSeconds: 0.3);
+        var linker = new SpotifyLinker(Client(options), options);
+
+        var tracks = await linker.LinkAsync([Unlinked, Unlinked with { Title = "Other" }], TestContext.Current.CancellationToken);
+
+        Assert.All(tracks, t => Assert.Null(t.SpotifyId));
+        Assert.True(linker.IsOffline);
+        Assert.Contains("did not answer", linker.LastProblem);
+        Assert.Single(_server.Requests, r => r.Path == "/v1/search");
+    }
+
+    [Fact]
+    public async Task Linking_fills_in_missing_ids_and_keeps_known_ones()
+    {
+        _server.On("/api/token", FakeSpotifyServer.Token()).On("/v1/search", FakeSpotifyServer.Found("xyz"));
+        var known = Unlinked with { SpotifyId = "known" };
+
+        var tracks = await new SpotifyLinker(Client()).LinkAsync([Unlinked, known], TestContext.Current.CancellationToken);
+
+        Assert.Equal("xyz", tracks[0].SpotifyId);
+        Assert.Equal("known", tracks[1].SpotifyId);
+        Assert.Single(_server.Requests, r => r.Path == "/v1/search");
+    }
+
+    [Fact]
+    public void Credentials_never_print_the_secret()
+    {
+        Assert.DoesNotContain("app-secret", new SpotifyCredentials("app-id", "app-secret").ToString());
+    }
+}
