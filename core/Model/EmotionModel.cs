@@ -5,13 +5,14 @@ namespace FerMusic.Core;
 
 /// <summary>
 /// An ONNX emotion model, checked against <see cref="ModelContract"/> when it is loaded, that classifies batches
-/// of 48x48 grey faces with ONNX Runtime on the CPU. One instance holds one session: create it once and reuse it.
-/// Not thread-safe: use one instance per thread.
+/// of 48x48 grey faces with ONNX Runtime on the CPU. One instance holds one session: create it once and share it;
+/// concurrent calls to <see cref="Predict"/> take turns.
 /// </summary>
 public sealed class EmotionModel : IDisposable
 {
     private readonly InferenceSession _session;
     private readonly RunOptions _runOptions = new();
+    private readonly Lock _gate = new();
     private float[] _input = [];
 
     private EmotionModel(string path, InferenceSession session, IReadOnlyList<string> labels, float faceMargin,
@@ -124,15 +125,18 @@ public sealed class EmotionModel : IDisposable
         {
             return;
         }
-        if (_input.Length < faces.Length)
+        lock (_gate)
         {
-            _input = new float[faces.Length];
+            if (_input.Length < faces.Length)
+            {
+                _input = new float[faces.Length];
+            }
+            ModelInput.Write(faces, _input);
+            using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, _input.AsMemory(0, faces.Length),
+                [count, 1, ModelContract.ImageSize, ModelContract.ImageSize]);
+            using var outputs = _session.Run(_runOptions, [ModelContract.InputName], [input], [ModelContract.OutputName]);
+            outputs[0].GetTensorDataAsSpan<float>().CopyTo(probabilities);
         }
-        ModelInput.Write(faces, _input);
-        using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, _input.AsMemory(0, faces.Length),
-            [count, 1, ModelContract.ImageSize, ModelContract.ImageSize]);
-        using var outputs = _session.Run(_runOptions, [ModelContract.InputName], [input], [ModelContract.OutputName]);
-        outputs[0].GetTensorDataAsSpan<float>().CopyTo(probabilities);
     }
 
     private static string Describe(IReadOnlyDictionary<string, NodeMetadata> nodes) =>

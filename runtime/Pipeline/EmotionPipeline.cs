@@ -19,7 +19,6 @@ public sealed class EmotionPipeline : IDisposable
     private readonly HaarFaceDetector _detector;
     private readonly FrameClassifier _classifier;
     private readonly EmotionSmoother _smoother;
-    private readonly Recommender _recommender;
     private readonly GreyFrame _grey = new();
     private readonly IReadOnlyList<string> _labels;
 
@@ -29,16 +28,13 @@ public sealed class EmotionPipeline : IDisposable
         _classifier = new FrameClassifier(model);
         _labels = model.Labels;
         _smoother = new EmotionSmoother(model.Labels.Count, options.Smoothing);
-        _recommender = recommender;
         Options = options;
-        Planner = new TargetPlanner(options.Strategy);
+        Music = new MusicPicker(recommender, options.Strategy, options.Tracks);
     }
 
     public PipelineOptions Options { get; }
 
-    public TargetPlanner Planner { get; }
-
-    public ListeningSession Session { get; } = new();
+    public MusicPicker Music { get; }
 
     public IReadOnlyList<string> Labels => _labels;
 
@@ -57,7 +53,7 @@ public sealed class EmotionPipeline : IDisposable
         IReadOnlyList<Track>? tracks = null;
         if (changed && state.Status == EmotionStatus.Emotion && mood is { } current)
         {
-            tracks = _recommender.Recommend(Planner.Next(current), Options.Tracks, Session);
+            tracks = Music.Pick(current);
         }
         var times = new StageTimes(
             Stopwatch.GetElapsedTime(start, detected).TotalMilliseconds,

@@ -25,17 +25,20 @@ public static class ReportJson
                 ["box"] = new JsonObject { ["x"] = f.Box.X, ["y"] = f.Box.Y, ["width"] = f.Box.Width, ["height"] = f.Box.Height },
                 ["probabilities"] = Probabilities(f.Probabilities),
             })]),
-            ["tracks"] = report.Tracks is null ? null : new JsonArray([.. report.Tracks.Select(t => (JsonNode)new JsonObject
-            {
-                ["title"] = t.Title,
-                ["artist"] = t.Artist,
-                ["year"] = t.Year,
-                ["valence"] = t.Valence,
-                ["energy"] = t.Energy,
-                ["spotify_url"] = t.SpotifyUrl,
-            })]),
+            ["tracks"] = report.Tracks is null ? null : Tracks(report.Tracks),
         };
     }
+
+    public static JsonArray Tracks(IEnumerable<Music.Track> tracks) => new([.. tracks.Select(t => (JsonNode)new JsonObject
+    {
+        ["title"] = t.Title,
+        ["artist"] = t.Artist,
+        ["year"] = t.Year,
+        ["valence"] = t.Valence,
+        ["energy"] = t.Energy,
+        ["spotify_id"] = t.SpotifyId,
+        ["spotify_url"] = t.SpotifyUrl,
+    })]);
 
     public static string ToLine(FrameReport report, IReadOnlyList<string> labels) =>
         ToJson(report, labels).ToJsonString(new JsonSerializerOptions { WriteIndented = false });

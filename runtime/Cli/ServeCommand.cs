@@ -1,0 +1,34 @@
+using System.CommandLine;
+using FerMusic.Core.Cli;
+using FerMusic.Runtime.Web;
+
+namespace FerMusic.Runtime.Cli;
+
+/// <summary>The root command: serve the web app.</summary>
+public static class ServeCommand
+{
+    public static RootCommand Create()
+    {
+        var common = new RuntimeOptions();
+        var urls = new Option<string[]>("--urls") { Description = "Addresses to listen on (loopback by default; bind others deliberately).", DefaultValueFactory = _ => ["http://127.0.0.1:5000"], AllowMultipleArgumentsPerToken = true };
+        var source = new Option<string?>("--source") { Description = "Server camera mode: read this camera index, file or URL on the server and stream it to the page (default: each page uses its own camera)." };
+        var root = new RootCommand(
+            "FerMusic: recognise facial expressions and recommend music for the mood.\n" +
+            "Without a command, serves the web app on http://127.0.0.1:5000: open it in a browser and allow the camera.");
+        root.Options.Add(urls);
+        root.Options.Add(source);
+        common.AddTo(root);
+        root.SetAction(parse => CommandErrors.Run(() =>
+        {
+            using var factory = common.Factory(parse);
+            var app = WebServer.Build(factory, new WebOptions { Source = parse.GetValue(source) }, parse.GetValue(urls));
+            app.Lifetime.ApplicationStarted.Register(() =>
+                Console.WriteLine($"FerMusic is serving {string.Join(", ", app.Urls)} with {Path.GetFileName(factory.Model.Path)}; Ctrl+C stops it."));
+            app.Run();
+            return 0;
+        }));
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
+        return root;
+    }
+}

@@ -1,0 +1,21 @@
+namespace FerMusic.Runtime.Web;
+
+/// <summary>Counts open sockets and refuses more than the limit.</summary>
+public sealed class SessionLimiter(int limit)
+{
+    private int _open;
+
+    public int Open => Volatile.Read(ref _open);
+
+    public bool TryEnter()
+    {
+        if (Interlocked.Increment(ref _open) <= limit)
+        {
+            return true;
+        }
+        Interlocked.Decrement(ref _open);
+        return false;
+    }
+
+    public void Leave() => Interlocked.Decrement(ref _open);
+}

@@ -1,0 +1,66 @@
+using FerMusic.Core;
+using FerMusic.Runtime.Pipeline;
+using FerMusic.Runtime.Tests.Detection;
+using FerMusic.Runtime.Web;
+using FerMusic.Tests;
+using Microsoft.AspNetCore.TestHost;
+using OpenCvSharp;
+
+namespace FerMusic.Runtime.Tests.Web;
+
+/// <summary>The web app in process (TestServer), with a model that always answers "happy".</summary>
+public sealed class WebAppFixture : IAsyncDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    private WebAppFixture(WebApplication app, PipelineFactory factory)
+    {
+        App = app;
+        Factory = factory;
+    }
+
+    public WebApplication App { get; }
+
+    public PipelineFactory Factory { get; }
+
+    public TestServer Server => App.GetTestServer();
+
+    public static async Task<WebAppFixture> StartAsync(WebOptions? options = null, bool testServer = true, string? url = null)
+    {
+        var temp = new TempDirectory();
+        var model = TinyModels.Save(TinyModels.AlwaysPredicts(Emotion.Happy), temp.File("model.onnx"));
+        var factory = new PipelineFactory(model, InstalledCascade.Require(), Path.Combine(SharedData.RepositoryRoot(), "data", "catalog.csv"));
+        var app = WebServer.Build(factory, options ?? new WebOptions(), url is null ? null : [url], builder =>
+        {
+            if (testServer)
+            {
+                builder.WebHost.UseTestServer();
+            }
+        });
+        await app.StartAsync();
+        var fixture = new WebAppFixture(app, factory);
+        fixture._temp.Dispose();
+        fixture.TempDir = temp;
+        return fixture;
+    }
+
+    private TempDirectory? TempDir { get; set; }
+
+    /// <summary>A JPEG of a real face (from the shared photos) or, without them, of a plain grey image.</summary>
+    public static byte[] FaceJpeg()
+    {
+        var photo = Path.Combine(SharedData.Root, "data", "faces", "obama.jpg");
+        using var image = File.Exists(photo) ? Cv2.ImRead(photo) : new Mat(480, 640, MatType.CV_8UC3, Scalar.All(128));
+        using var small = new Mat();
+        Cv2.Resize(image, small, new Size(640, (int)(640.0 * image.Height / image.Width)));
+        return small.ImEncode(".jpg");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        Factory.Dispose();
+        TempDir?.Dispose();
+    }
+}
