@@ -7,6 +7,7 @@ packages=(
   ca-certificates   # NuGet restore over HTTPS
   libgtk-3-0        # OpenCvSharp's native library links GTK 3
   opencv-data       # Haar cascades in /usr/share/opencv4/haarcascades
+  chromium          # end-to-end tests of the web page (Playwright drives /usr/bin/chromium)
 )
 
 missing=()

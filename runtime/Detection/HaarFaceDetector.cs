@@ -78,7 +78,26 @@ public sealed class HaarFaceDetector : IDisposable
         return new PixelRect(best.X + x, best.Y + y, best.Width, best.Height);
     }
 
-    private static PixelRect[] Largest(IEnumerable<PixelRect> faces) => faces.OrderByDescending(r => r.Area).ToArray();
+    /// <summary>Largest first, dropping any box that mostly overlaps a larger one (the cascade often reports a face twice).</summary>
+    private static PixelRect[] Largest(IEnumerable<PixelRect> faces)
+    {
+        var kept = new List<PixelRect>();
+        foreach (var face in faces.OrderByDescending(r => r.Area))
+        {
+            if (!kept.Any(k => Overlap(k, face) > 0.5 * face.Area))
+            {
+                kept.Add(face);
+            }
+        }
+        return [.. kept];
+    }
+
+    private static int Overlap(PixelRect a, PixelRect b)
+    {
+        var width = Math.Min(a.X + a.Width, b.X + b.Width) - Math.Max(a.X, b.X);
+        var height = Math.Min(a.Y + a.Height, b.Y + b.Height) - Math.Max(a.Y, b.Y);
+        return width > 0 && height > 0 ? width * height : 0;
+    }
 
     public void Dispose()
     {

@@ -147,7 +147,7 @@ function showPlaylist(tracks) {
     }
     for (const action of ['like', 'skip']) {
       const button = document.createElement('button');
-      button.textContent = action === 'like' ? '♥ like' : '⏭ skip';
+      button.textContent = action === 'like' ? '♥ like' : 'skip';
       button.onclick = () => {
         send({ type: action, artist: t.artist, title: t.title });
         if (action === 'skip') { li.remove(); }
