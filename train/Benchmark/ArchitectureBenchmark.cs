@@ -8,7 +8,7 @@ namespace FerMusic.Train.Benchmark;
 
 /// <param name="TrainImagesPerSecond">Forward + backward + AdamW step at the training batch size.</param>
 /// <param name="InferenceMilliseconds">Median forward time of one image, inference mode.</param>
-public sealed record BenchmarkResult(string Architecture, long Parameters, int BatchSize, double TrainImagesPerSecond, double InferenceMilliseconds);
+public sealed record BenchmarkResult(string Architecture, long Parameters, long MultiplyAdds, int BatchSize, double TrainImagesPerSecond, double InferenceMilliseconds);
 
 /// <summary>Speed of an architecture in TorchSharp on this CPU, on random input, after warm-up.</summary>
 public static class ArchitectureBenchmark
@@ -55,6 +55,6 @@ public static class ArchitectureBenchmark
             }
         }
         Array.Sort(times);
-        return new BenchmarkResult(architecture.Name, model.ParameterCount, batchSize, trainRate, times[times.Length / 2]);
+        return new BenchmarkResult(architecture.Name, model.ParameterCount, model.MultiplyAdds(), batchSize, trainRate, times[times.Length / 2]);
     }
 }

@@ -27,11 +27,11 @@ public static class BenchCommand
             var name = parse.GetRequiredValue(arch);
             var chosen = name == "all" ? Architectures.All : [Architectures.Get(name)];
             Console.WriteLine($"threads {TorchSharp.torch.get_num_threads()}, batch {parse.GetValue(batchSize)}");
-            Console.WriteLine($"{"arch",-8} {"parameters",12} {"train img/s",12} {"infer ms (batch 1)",20}");
+            Console.WriteLine($"{"arch",-8} {"parameters",12} {"MMAC/image",11} {"train img/s",12} {"infer ms (batch 1)",20}");
             foreach (var architecture in chosen)
             {
                 var r = ArchitectureBenchmark.Run(architecture, parse.GetValue(batchSize));
-                Console.WriteLine($"{r.Architecture,-8} {r.Parameters,12:N0} {r.TrainImagesPerSecond,12:0} {r.InferenceMilliseconds,20:0.00}");
+                Console.WriteLine($"{r.Architecture,-8} {r.Parameters,12:N0} {r.MultiplyAdds / 1e6,11:0.0} {r.TrainImagesPerSecond,12:0} {r.InferenceMilliseconds,20:0.00}");
             }
             return 0;
         }));

@@ -68,6 +68,7 @@ public static class OnnxExporter
             [ModelContract.FaceMarginKey] = ModelContract.DefaultFaceMargin.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["architecture"] = model.Architecture,
             ["parameters"] = model.ParameterCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["multiply_adds"] = model.MultiplyAdds().ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())
         {

@@ -41,6 +41,28 @@ public sealed class EmotionNet : nn.Module<Tensor, Tensor>
         return x;
     }
 
+    /// <summary>Multiply-adds of one forward pass of one 48x48 image (convolutions and fully connected layers).</summary>
+    public long MultiplyAdds()
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var wasTraining = training;
+        eval();
+        var x = zeros(1, 1, Core.ModelContract.ImageSize, Core.ModelContract.ImageSize);
+        long total = 0;
+        foreach (var (_, layer) in _layers)
+        {
+            var y = layer.forward(x);
+            if (layer is Layers.ICountsMultiplyAdds counted)
+            {
+                total += counted.MultiplyAdds(x.shape, y.shape);
+            }
+            x = y;
+        }
+        train(wasTraining);
+        return total;
+    }
+
     /// <summary>Writes the inference graph (dropout removed) and returns the name of the logits value.</summary>
     public string Export(OnnxGraphBuilder graph, string input)
     {

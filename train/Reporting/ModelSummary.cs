@@ -8,6 +8,7 @@ public sealed record ModelSummary
 {
     [JsonPropertyName("architecture")] public required string Architecture { get; init; }
     [JsonPropertyName("parameters")] public long Parameters { get; init; }
+    [JsonPropertyName("multiply_adds")] public long MultiplyAdds { get; init; }
     [JsonPropertyName("epochs_run")] public int EpochsRun { get; init; }
     [JsonPropertyName("best_epoch")] public int BestEpoch { get; init; }
     [JsonPropertyName("best_val_accuracy")] public double BestValAccuracy { get; init; }

@@ -63,6 +63,7 @@ public static class TrainingRun
         {
             Architecture = result.Model.Architecture,
             Parameters = result.Model.ParameterCount,
+            MultiplyAdds = result.Model.MultiplyAdds(),
             EpochsRun = state.EpochsCompleted,
             BestEpoch = state.BestEpoch,
             BestValAccuracy = state.BestValAccuracy,

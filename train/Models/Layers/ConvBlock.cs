@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 namespace FerMusic.Train.Models.Layers;
 
 /// <summary>Convolution, optional batch normalisation, optional ReLU.</summary>
-public sealed class ConvBlock : nn.Module<Tensor, Tensor>, IOnnxExportable
+public sealed class ConvBlock : nn.Module<Tensor, Tensor>, IOnnxExportable, ICountsMultiplyAdds
 {
     private readonly Conv2d conv;
     private readonly BatchNorm2d? norm;
@@ -30,6 +30,13 @@ public sealed class ConvBlock : nn.Module<Tensor, Tensor>, IOnnxExportable
             x = norm.forward(x);
         }
         return _relu ? nn.functional.relu(x) : x;
+    }
+
+    /// <summary>Per output value: one multiply-add per input channel and kernel position.</summary>
+    public long MultiplyAdds(long[] input, long[] output)
+    {
+        var kernel = conv.kernel_size!;
+        return output[1] * output[2] * output[3] * input[1] * kernel[0] * kernel[1];
     }
 
     public string Export(OnnxGraphBuilder graph, string input)

@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 namespace FerMusic.Train.Models.Layers;
 
 /// <summary>A fully connected layer, optionally followed by ReLU.</summary>
-public sealed class Dense : nn.Module<Tensor, Tensor>, IOnnxExportable
+public sealed class Dense : nn.Module<Tensor, Tensor>, IOnnxExportable, ICountsMultiplyAdds
 {
     private readonly Linear linear;
     private readonly bool _relu;
@@ -23,6 +23,8 @@ public sealed class Dense : nn.Module<Tensor, Tensor>, IOnnxExportable
         var x = linear.forward(input);
         return _relu ? nn.functional.relu(x) : x;
     }
+
+    public long MultiplyAdds(long[] input, long[] output) => input[1] * output[1];
 
     public string Export(OnnxGraphBuilder graph, string input)
     {

@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace FerMusic.Train.Models.Layers;
 
 /// <summary>A ResNet basic block: two 3x3 conv-BN, a projection shortcut when the shape changes, add, ReLU.</summary>
-public sealed class ResidualBlock : nn.Module<Tensor, Tensor>, IOnnxExportable
+public sealed class ResidualBlock : nn.Module<Tensor, Tensor>, IOnnxExportable, ICountsMultiplyAdds
 {
     private readonly ConvBlock first;
     private readonly ConvBlock second;
@@ -27,6 +27,9 @@ public sealed class ResidualBlock : nn.Module<Tensor, Tensor>, IOnnxExportable
         var identity = shortcut is null ? input : shortcut.forward(input);
         return nn.functional.relu(residual.add_(identity));
     }
+
+    public long MultiplyAdds(long[] input, long[] output) =>
+        first.MultiplyAdds(input, output) + second.MultiplyAdds(output, output) + (shortcut?.MultiplyAdds(input, output) ?? 0);
 
     public string Export(OnnxGraphBuilder graph, string input)
     {

@@ -1,0 +1,42 @@
+using FerMusic.Train.Models;
+
+namespace FerMusic.Train.Tests.Models;
+
+public sealed class EmotionNetTests
+{
+    [Fact]
+    public void Counts_the_multiply_adds_of_the_vgg_design()
+    {
+        using var model = Architectures.Get("vgg").Create(7);
+
+        // 3x3 convs: 48²·32·1, 24²·64·32, 24²·64·64, 12²·128·64, 12²·128·128, 6²·256·128, 6²·256·256 (each ·9), then 256·7.
+        long expected = 9L * (48 * 48 * 32 * 1 + 24 * 24 * 64 * 32 + 24 * 24 * 64 * 64 + 12 * 12 * 128 * 64
+                               + 12 * 12 * 128 * 128 + 6 * 6 * 256 * 128 + 6 * 6 * 256 * 256) + 256 * 7;
+        Assert.Equal(expected, model.MultiplyAdds());
+    }
+
+    [Theory]
+    [InlineData("paper", 2_345_607)]
+    [InlineData("vgg", 1_165_159)]
+    [InlineData("resnet", 1_209_063)]
+    public void Every_architecture_maps_a_batch_of_faces_to_seven_logits(string name, long parameters)
+    {
+        using var model = Architectures.Get(name).Create(7);
+        model.eval();
+        using var input = TorchSharp.torch.rand(3, 1, 48, 48).mul_(255);
+
+        using var output = model.forward(input);
+
+        Assert.Equal([3L, 7L], output.shape);
+        Assert.Equal(parameters, model.ParameterCount);
+        Assert.True(model.MultiplyAdds() > 0);
+    }
+
+    [Fact]
+    public void An_unknown_architecture_is_refused_with_the_choices()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Architectures.Get("alexnet"));
+
+        Assert.Contains("paper, vgg, resnet", error.Message);
+    }
+}
