@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using FerMusic.Runtime.Mood;
 using FerMusic.Runtime.Music;
 using FerMusic.Runtime.Pipeline;
+using FerMusic.Runtime.Spotify;
 using OpenCvSharp;
 
 namespace FerMusic.Runtime.Web;
@@ -12,7 +13,7 @@ namespace FerMusic.Runtime.Web;
 /// back. The session has its own pipeline (detector, smoother, listening session): nothing mutable is shared with
 /// other sessions. Oversized or malformed frames are refused without affecting anyone else.
 /// </summary>
-public sealed class BrowserCameraSession(WebSocket socket, PipelineFactory factory, MusicCatalog catalog, WebOptions options)
+public sealed class BrowserCameraSession(WebSocket socket, PipelineFactory factory, MusicCatalog catalog, WebOptions options, SpotifyLinker? spotify = null)
 {
     public async Task RunAsync(CancellationToken cancellation)
     {
@@ -66,7 +67,8 @@ public sealed class BrowserCameraSession(WebSocket socket, PipelineFactory facto
             lastProcessed = now;
             var report = pipeline.Process(frame, now);
             lastMood = report.Mood ?? lastMood;
-            await send.SendAsync(SocketMessages.Frame(report, pipeline.Labels, report.Tracks), cancellation);
+            var tracks = report.Tracks is { } picked && spotify is not null ? await spotify.LinkAsync(picked, cancellation) : report.Tracks;
+            await send.SendAsync(SocketMessages.Frame(report, pipeline.Labels, tracks), cancellation);
         }
     }
 

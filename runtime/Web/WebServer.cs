@@ -1,5 +1,6 @@
 using FerMusic.Runtime.Mood;
 using FerMusic.Runtime.Pipeline;
+using FerMusic.Runtime.Spotify;
 
 namespace FerMusic.Runtime.Web;
 
@@ -17,6 +18,10 @@ public static class WebServer
         configure?.Invoke(builder);
         var app = builder.Build();
         var limiter = new SessionLimiter(options.MaxSessions);
+        var http = new HttpClient();
+        app.Lifetime.ApplicationStopped.Register(http.Dispose);
+        // Spotify credentials stay on the server: the page only ever sees track ids and links.
+        var spotify = SpotifyCredentials.FromEnvironment() is { } credentials ? new SpotifyLinker(new SpotifyClient(http, credentials)) : null;
         var camera = options.Source is null ? null : new ServerCamera(factory, options.Source);
         if (camera is not null)
         {
@@ -54,7 +59,7 @@ public static class WebServer
                 var aborted = context.RequestAborted;
                 if (camera is null)
                 {
-                    await new BrowserCameraSession(socket, factory, factory.Catalog, options).RunAsync(aborted);
+                    await new BrowserCameraSession(socket, factory, factory.Catalog, options, spotify).RunAsync(aborted);
                 }
                 else
                 {
