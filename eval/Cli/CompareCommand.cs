@@ -22,11 +22,11 @@ public static class CompareCommand
         command.SetAction(parse => CommandErrors.Run(() =>
         {
             var paths = parse.GetRequiredValue(models);
-            var faces = Evaluation.Evaluation.LoadFaces(common.Request(parse, paths[0]));
+            var faces = Evaluator.LoadFaces(common.Request(parse, paths[0]));
             var results = paths.Select(path =>
             {
                 using var model = EmotionModel.Load(path, parse.GetValue(common.Threads));
-                return Evaluation.Evaluation.Run(common.Request(parse, path), model, faces);
+                return Evaluator.Run(common.Request(parse, path), model, faces);
             }).ToList();
             var outDir = parse.GetRequiredValue(common.Out);
             Directory.CreateDirectory(outDir);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FerMusic.Core.Cli;
+using FerMusic.Eval.Evaluation;
 using FerMusic.Eval.Reporting;
 
 namespace FerMusic.Eval.Cli;
@@ -22,7 +23,7 @@ public static class EvaluateCommand
         root.SetAction(parse => CommandErrors.Run(() =>
         {
             var request = common.Request(parse, parse.GetRequiredValue(model));
-            var result = Evaluation.Evaluation.Run(request);
+            var result = Evaluator.Run(request);
             var outputs = EvaluationOutputs.Write(parse.GetRequiredValue(common.Out), result);
             var m = result.Metrics;
             Console.WriteLine($"{result.Faces.Split}: accuracy {m.Accuracy:P2}, macro-F1 {m.MacroF1:P2} on {m.Count} faces " +

@@ -56,7 +56,7 @@ public sealed class FerPlusTests : IDisposable
             FerPlusPath = votes,
         };
 
-        var result = Eval.Evaluation.Evaluation.Run(request);
+        var result = Evaluator.Run(request);
 
         Assert.Equal(8, result.Metrics.Labels.Count);
         Assert.Equal(2, result.Metrics.Count);

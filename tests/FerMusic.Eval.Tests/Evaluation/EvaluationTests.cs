@@ -37,7 +37,7 @@ public sealed class EvaluationTests : IDisposable
         var data = Data(Row(3, "PrivateTest", 1), Row(0, "PrivateTest", 2), Row(3, "PrivateTest", 3), Row(6, "PrivateTest", 4),
             Row(3, "PublicTest", 5), Row(0, "Training", 6));
 
-        var result = Eval.Evaluation.Evaluation.Run(Request(data, TinyModels.AlwaysPredicts(Emotion.Happy), tta));
+        var result = Evaluator.Run(Request(data, TinyModels.AlwaysPredicts(Emotion.Happy), tta));
 
         Assert.Equal(4, result.Metrics.Count);
         Assert.Equal(0.5, result.Metrics.Accuracy, 12);
@@ -50,7 +50,7 @@ public sealed class EvaluationTests : IDisposable
     public void Writes_metrics_pictures_and_report()
     {
         var data = Data(Row(3, "PrivateTest", 1), Row(0, "PrivateTest", 2), Row(1, "PrivateTest", 3));
-        var result = Eval.Evaluation.Evaluation.Run(Request(data, TinyModels.AlwaysPredicts(Emotion.Angry)));
+        var result = Evaluator.Run(Request(data, TinyModels.AlwaysPredicts(Emotion.Angry)));
         var outDir = _temp.File("out");
 
         var files = EvaluationOutputs.Write(outDir, result);
@@ -81,7 +81,7 @@ public sealed class EvaluationTests : IDisposable
     {
         var data = Data(Row(3, "PrivateTest", 1), "9," + Pixels(0) + ",PrivateTest");
 
-        var error = Assert.Throws<Fer2013FormatException>(() => Eval.Evaluation.Evaluation.Run(Request(data, TinyModels.AlwaysPredicts(Emotion.Happy))));
+        var error = Assert.Throws<Fer2013FormatException>(() => Evaluator.Run(Request(data, TinyModels.AlwaysPredicts(Emotion.Happy))));
 
         Assert.Equal(3, error.Line);
     }
@@ -91,7 +91,7 @@ public sealed class EvaluationTests : IDisposable
     {
         var data = SharedData.Require(SharedData.Fer2013);
 
-        var result = Eval.Evaluation.Evaluation.Run(Request(data, TinyModels.AlwaysPredicts(Emotion.Happy)));
+        var result = Evaluator.Run(Request(data, TinyModels.AlwaysPredicts(Emotion.Happy)));
 
         Assert.Equal(3589, result.Metrics.Count);
         Assert.Equal(879.0 / 3589, result.Metrics.Accuracy, 12);

@@ -36,7 +36,7 @@ public sealed class TrainingRunTests : IDisposable
         Assert.Equal(2000, summary.RootElement.GetProperty("training_images").GetInt32());
         Assert.Equal(64, summary.RootElement.GetProperty("training_data_sha256").GetString()!.Length);
 
-        var evaluation = Evaluation.Run(new EvaluationRequest { ModelPath = _temp.File(TrainingRun.ModelFile), DataPath = data });
+        var evaluation = Evaluator.Run(new EvaluationRequest { ModelPath = _temp.File(TrainingRun.ModelFile), DataPath = data });
         Assert.Equal(3589, evaluation.Metrics.Count);
         Assert.Equal(EmotionLabels.Names, evaluation.ModelLabels);
         var outputs = EvaluationOutputs.Write(_temp.File("eval"), evaluation);

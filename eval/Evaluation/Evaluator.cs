@@ -7,7 +7,7 @@ using FerMusic.Eval.Metrics;
 namespace FerMusic.Eval.Evaluation;
 
 /// <summary>Loads the faces and the model, classifies every face and scores the predictions.</summary>
-public static class Evaluation
+public static class Evaluator
 {
     public static EvaluationResult Run(EvaluationRequest request)
     {
