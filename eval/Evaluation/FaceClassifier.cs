@@ -34,22 +34,10 @@ public static class FaceClassifier
                         row[c] += view[c] / views;
                     }
                 }
-                predicted[start + i] = ArgMax(row);
+                predicted[start + i] = Probabilities.ArgMax(row);
             }
         }
         return new Predictions(probabilities, classes, predicted);
     }
 
-    private static int ArgMax(ReadOnlySpan<float> values)
-    {
-        var best = 0;
-        for (var i = 1; i < values.Length; i++)
-        {
-            if (values[i] > values[best])
-            {
-                best = i;
-            }
-        }
-        return best;
-    }
 }

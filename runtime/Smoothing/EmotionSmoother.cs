@@ -1,3 +1,5 @@
+using FerMusic.Core;
+
 namespace FerMusic.Runtime.Smoothing;
 
 /// <summary>
@@ -26,7 +28,7 @@ public sealed class EmotionSmoother(int classes, SmoothingOptions? options = nul
         {
             _lastFaceAt = seconds;
             Blend(probabilities);
-            var best = ArgMax(_average);
+            var best = Probabilities.ArgMax(_average);
             leader = _average[best] >= _options.MinConfidence ? (EmotionStatus.Emotion, best) : (EmotionStatus.Uncertain, null);
         }
         else if (seconds - _lastFaceAt >= _options.NoFaceAfterSeconds)
@@ -66,16 +68,4 @@ public sealed class EmotionSmoother(int classes, SmoothingOptions? options = nul
         }
     }
 
-    private static int ArgMax(ReadOnlySpan<float> values)
-    {
-        var best = 0;
-        for (var i = 1; i < values.Length; i++)
-        {
-            if (values[i] > values[best])
-            {
-                best = i;
-            }
-        }
-        return best;
-    }
 }
