@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FerMusic.Core.Cli;
 using FerMusic.Core.Fer2013;
 using FerMusic.Eval.Evaluation;
 
@@ -34,6 +35,6 @@ public sealed class CommonOptions
         Tta = parse.GetValue(Tta),
         Threads = parse.GetValue(Threads),
         SkipBadRows = parse.GetValue(SkipBadRows),
-        CommandLine = "dotnet run --project eval -c Release -- " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
+        CommandLine = CommandLines.Reproduce("eval"),
     };
 }

@@ -80,7 +80,7 @@ public static class TrainCommand
                 Limit = parse.GetValue(limit),
                 Resume = parse.GetValue(resume),
                 SkipBadRows = parse.GetValue(skipBadRows),
-                CommandLine = "dotnet run --project train -c Release -- " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
+                CommandLine = CommandLines.Reproduce("train"),
                 Options = new TrainingOptions
                 {
                     Architecture = parse.GetRequiredValue(arch),
