@@ -24,6 +24,7 @@ public sealed class ServerCamera : IDisposable
     private FrameReport? _report;
     private long _sequence;
     private long _changes;
+    private int _viewers;
 
     public ServerCamera(PipelineFactory factory, string source)
     {
@@ -54,11 +55,8 @@ public sealed class ServerCamera : IDisposable
                 continue;
             }
             var report = _pipeline.Process(frame, clock.Elapsed.TotalSeconds);
-            foreach (var face in report.Faces)
-            {
-                Cv2.Rectangle(frame, new Rect(face.Box.X, face.Box.Y, face.Box.Width, face.Box.Height), Scalar.LimeGreen, 2);
-            }
-            var jpeg = frame.ImEncode(".jpg", new ImageEncodingParam(ImwriteFlags.JpegQuality, 75));
+            // Annotating and encoding is only worth it while somebody watches the stream.
+            var jpeg = Volatile.Read(ref _viewers) > 0 ? Annotated(frame, report) : _jpeg;
             TaskCompletionSource next;
             lock (_gate)
             {
@@ -73,6 +71,15 @@ public sealed class ServerCamera : IDisposable
         }
     }
 
+    private static byte[] Annotated(Mat frame, FrameReport report)
+    {
+        foreach (var face in report.Faces)
+        {
+            Cv2.Rectangle(frame, new Rect(face.Box.X, face.Box.Y, face.Box.Width, face.Box.Height), Scalar.LimeGreen, 2);
+        }
+        return frame.ImEncode(".jpg", new ImageEncodingParam(ImwriteFlags.JpegQuality, 75));
+    }
+
     private (byte[] Jpeg, FrameReport? Report, long Sequence, long Changes, Task Next) Snapshot()
     {
         lock (_gate)
@@ -85,11 +92,24 @@ public sealed class ServerCamera : IDisposable
     {
         const string boundary = "fermusicframe";
         response.ContentType = $"multipart/x-mixed-replace; boundary={boundary}";
+        Interlocked.Increment(ref _viewers);
+        try
+        {
+            await StreamFramesAsync(response, boundary, cancellation);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _viewers);
+        }
+    }
+
+    private async Task StreamFramesAsync(HttpResponse response, string boundary, CancellationToken cancellation)
+    {
         long sent = 0;
         while (!cancellation.IsCancellationRequested)
         {
             var (jpeg, _, sequence, _, next) = Snapshot();
-            if (sequence == sent)
+            if (sequence == sent || jpeg.Length == 0)
             {
                 await next.WaitAsync(cancellation);
                 continue;
