@@ -44,6 +44,7 @@ public static class TrainCommand
         var scale = new Option<double>("--scale") { Description = "Largest zoom either way (0.05 = 95-105%).", DefaultValueFactory = _ => augmentDefaults.MaxScale };
         var brightness = new Option<double>("--brightness") { Description = "Brightness jitter as a fraction of 255.", DefaultValueFactory = _ => augmentDefaults.Brightness };
         var contrast = new Option<double>("--contrast") { Description = "Contrast jitter: factor 1 ± this.", DefaultValueFactory = _ => augmentDefaults.Contrast };
+        var mixup = new Option<double>("--mixup") { Description = "Mixup: blend each image and its label with another of the batch, weight ~ Beta(alpha, alpha); e.g. 0.2 (0 = off).", DefaultValueFactory = _ => defaults.MixupAlpha };
         var erasing = new Option<double>("--erasing") { Description = "Probability of random erasing.", DefaultValueFactory = _ => augmentDefaults.ErasingProbability };
 
         var root = new RootCommand(
@@ -53,7 +54,7 @@ public static class TrainCommand
             "Example:\n  dotnet run --project train -c Release -- --data ../shared/data/fer2013/fer2013.csv.gz --out runs/vgg --epochs 30");
         foreach (var option in new Option[] { data, output, arch, epochs, batchSize, lr, weightDecay, schedule, warmup, stepEvery, decay,
                      smoothing, averaging, classWeights, patience, seed, limit, resume, threads, skipBadRows,
-                     noAugment, shift, flip, rotation, scale, brightness, contrast, erasing })
+                     noAugment, shift, flip, rotation, scale, brightness, contrast, erasing, mixup })
         {
             root.Options.Add(option);
         }
@@ -98,6 +99,7 @@ public static class TrainCommand
                     Patience = parse.GetValue(patience),
                     Seed = parse.GetValue(seed),
                     Augmentation = augmentation,
+                    MixupAlpha = NotNegative(parse.GetValue(mixup), "--mixup"),
                 },
             };
             TorchSharp.torch.set_num_threads(Positive(parse.GetValue(threads), "--threads"));
@@ -133,6 +135,9 @@ public static class TrainCommand
 
     private static int Positive(int value, string option) =>
         value > 0 ? value : throw new ArgumentException($"{option} must be a positive number, got {value}.");
+
+    private static double NotNegative(double value, string option) =>
+        value >= 0 ? value : throw new ArgumentException($"{option} must be 0 or more, got {value}.");
 
     private static string ArchitectureList()
     {

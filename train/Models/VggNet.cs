@@ -12,6 +12,10 @@ public static class VggNet
 {
     public static EmotionNet Create(int classes) => Create(classes, "vgg", [32, 64, 128, 256], dropout: 0.4);
 
+    /// <summary>The same design 1.5x wider (2.25x the multiply-adds), for more capacity per epoch.</summary>
+    public static EmotionNet CreateWide(int classes) =>
+        Create(classes, "vgg-wide", [48, 96, 192, 384], dropout: 0.5);
+
     public static EmotionNet Create(int classes, string name, IReadOnlyList<long> widths, double dropout)
     {
         var layers = new List<(string, nn.Module<Tensor, Tensor>)> { ("normalize", new InputNormalization()) };

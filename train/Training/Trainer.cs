@@ -41,6 +41,7 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
         using var classWeights = options.ClassWeighting ? tensor(SmoothedCrossEntropy.BalancedWeights(train.ClassCounts())) : null;
         var schedule = LearningRateSchedule.Create(options);
         var augmenter = new BatchAugmenter(options.Augmentation);
+        var mixup = options.MixupAlpha > 0 ? new Mixup(options.MixupAlpha) : null;
         var source = new BatchSource(train, options.BatchSize);
         var outcome = TrainingOutcome.Completed;
 
@@ -53,7 +54,7 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
                 break;
             }
             var clock = Stopwatch.StartNew();
-            var trained = TrainEpoch(model, average, optimizer, source, augmenter, schedule, classWeights, epoch, state.History, cancellation);
+            var trained = TrainEpoch(model, average, optimizer, source, augmenter, mixup, schedule, classWeights, epoch, state.History, cancellation);
             if (trained is null)
             {
                 outcome = TrainingOutcome.Interrupted;
@@ -81,7 +82,7 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
     }
 
     private (double Loss, double Accuracy, double LearningRate)? TrainEpoch(EmotionNet model, WeightAverage? average, OptimizerHelper optimizer,
-        BatchSource source, BatchAugmenter augmenter, LearningRateSchedule schedule, Tensor? classWeights, int epoch,
+        BatchSource source, BatchAugmenter augmenter, Mixup? mixup, LearningRateSchedule schedule, Tensor? classWeights, int epoch,
         IReadOnlyList<EpochMetrics> history, CancellationToken cancellation)
     {
         var seed = EpochSeed(epoch);
@@ -97,7 +98,8 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
         model.train();
         var clock = Stopwatch.StartNew();
         double lossSum = 0, learningRate = 0;
-        long correct = 0, seen = 0;
+        double correct = 0;
+        long seen = 0;
         for (var batch = 0; batch < batches; batch++)
         {
             if (cancellation.IsCancellationRequested)
@@ -112,21 +114,24 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
             }
             var (images, labels) = source.Batch(order, batch);
             var augmented = augmenter.Apply(images, generator);
+            var mixed = mixup?.Apply(augmented, labels, generator);
             optimizer.zero_grad();
-            var logits = model.forward(augmented);
-            var loss = SmoothedCrossEntropy.Loss(logits, labels, options.LabelSmoothing, classWeights);
+            var logits = model.forward(mixed?.Images ?? augmented);
+            Tensor LossAgainst(Tensor targets) => SmoothedCrossEntropy.Loss(logits, targets, options.LabelSmoothing, classWeights);
+            var loss = mixed?.Loss(LossAgainst) ?? LossAgainst(labels);
             loss.backward();
             optimizer.step();
             average?.Update((long)epoch * batches + batch);
 
             var count = labels.shape[0];
             lossSum += loss.item<float>() * count;
-            correct += logits.argmax(1).eq(labels).sum().item<long>();
+            var predictions = logits.argmax(1);
+            correct += mixed?.Correct(predictions) ?? predictions.eq(labels).sum().item<long>();
             seen += count;
             observer.BatchCompleted(new BatchProgress(epoch + 1, options.Epochs, batch + 1, batches,
-                lossSum / seen, (double)correct / seen, seen / clock.Elapsed.TotalSeconds, clock.Elapsed));
+                lossSum / seen, correct / seen, seen / clock.Elapsed.TotalSeconds, clock.Elapsed));
         }
-        return (lossSum / seen, (double)correct / seen, learningRate);
+        return (lossSum / seen, correct / seen, learningRate);
     }
 
     private long EpochSeed(int epoch) => (options.Seed * 1_000_003 + epoch * 7919 + 17) & 0x7fffffff;

@@ -37,5 +37,8 @@ public sealed record TrainingOptions
 
     public AugmentationOptions Augmentation { get; init; } = new();
 
+    /// <summary>Alpha of the Beta distribution of mixup's blending weight; 0 = no mixup.</summary>
+    public double MixupAlpha { get; init; }
+
     public int ValidationBatchSize { get; init; } = 256;
 }

@@ -18,6 +18,7 @@ public sealed class EmotionNetTests
     [Theory]
     [InlineData("paper", 2_345_607)]
     [InlineData("vgg", 1_165_159)]
+    [InlineData("vgg-wide", 2_618_647)]
     [InlineData("resnet", 1_209_063)]
     public void Every_architecture_maps_a_batch_of_faces_to_seven_logits(string name, long parameters)
     {
@@ -37,6 +38,6 @@ public sealed class EmotionNetTests
     {
         var error = Assert.Throws<ArgumentException>(() => Architectures.Get("alexnet"));
 
-        Assert.Contains("paper, vgg, resnet", error.Message);
+        Assert.Contains("paper, vgg, vgg-wide, resnet", error.Message);
     }
 }

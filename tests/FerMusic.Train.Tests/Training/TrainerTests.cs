@@ -39,11 +39,15 @@ public sealed class TrainerTests : IDisposable
     }
 
     [Theory]
-    [InlineData(0.0)]
-    [InlineData(0.9)]
-    public void A_resumed_run_ends_with_the_same_history_as_an_uninterrupted_one(double weightAveraging)
+    [InlineData(0.0, 0.0)]
+    [InlineData(0.9, 0.0)]
+    [InlineData(0.0, 0.4)]
+    public void A_resumed_run_ends_with_the_same_history_as_an_uninterrupted_one(double weightAveraging, double mixupAlpha)
     {
-        var options = SmallRun with { Epochs = 3, Augmentation = new AugmentationOptions(), WeightAveraging = weightAveraging };
+        var options = SmallRun with
+        {
+            Epochs = 3, Augmentation = new AugmentationOptions(), WeightAveraging = weightAveraging, MixupAlpha = mixupAlpha,
+        };
         var train = SyntheticFaces.Create(perClass: 20, Fer2013Split.Training, seed: 3);
         var validation = SyntheticFaces.Create(perClass: 5, Fer2013Split.PublicTest, seed: 4);
 
