@@ -24,7 +24,7 @@ public sealed class Mixup
     /// <summary>Blends the batch with a random permutation of itself, drawn from <paramref name="generator"/>.</summary>
     public MixedBatch Apply(Tensor images, Tensor labels, Generator generator)
     {
-        // argsort of uniform draws: TorchSharp's randperm does not take its values from the given generator.
+        // A random permutation as the order of uniform draws.
         var partners = rand(images.shape[0], generator: generator).argsort();
         var weight = SampleWeight(generator);
         var mixed = images.mul(weight).add_(images.index_select(0, partners), alpha: 1 - weight);
