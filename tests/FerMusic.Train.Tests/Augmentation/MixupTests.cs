@@ -30,7 +30,7 @@ public sealed class MixupTests
         Assert.InRange(mixed.Weight, 0.0, 1.0);
         Assert.Equal(images.shape, mixed.Images.shape);
         Assert.True(labels.equal(mixed.Labels).all().item<bool>());
-        // Recover each partner from its label: with 16 images and labels i % 7, match the partner image itself.
+        // Each mixed image must equal w·image + (1−w)·some image j of the batch, and carry j's label as its partner label.
         for (var i = 0; i < images.shape[0]; i++)
         {
             var expectedPartners = Enumerable.Range(0, (int)images.shape[0])
