@@ -8,6 +8,8 @@ public static class Architectures
         new("paper", "the paper's compact CNN: 4 valid 3x3 convs, max-pooling, dropout, FC-1024", PaperCnn.Create),
         new("vgg", "VGG-style: conv-BN-ReLU stages 32-64-128-256, max-pool, global average pool", VggNet.Create),
         new("vgg-wide", "the VGG-style design 1.5x wider: stages 48-96-192-384, dropout 0.5", VggNet.CreateWide),
+        new("vgg-fc", "the VGG-style stages with a dense head: flattened 3x3 map, FC-256, dropout 0.5",
+            VggNet.CreateWithDenseHead),
         new("resnet", "small ResNet: stem + 3 residual stages 64-128-256, global average pool", ResNet.Create),
     ];
 

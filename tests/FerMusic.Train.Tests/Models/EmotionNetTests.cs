@@ -15,10 +15,21 @@ public sealed class EmotionNetTests
         Assert.Equal(expected, model.MultiplyAdds());
     }
 
+    [Fact]
+    public void The_dense_head_sees_the_whole_3x3_map_of_the_last_stage()
+    {
+        using var pooled = Architectures.Get("vgg").Create(7);
+        using var dense = Architectures.Get("vgg-fc").Create(7);
+
+        // Same convolutions and the same 256 -> 7 classifier; the dense head adds a (256·3·3) -> 256 layer.
+        Assert.Equal(pooled.MultiplyAdds() + 256 * 9 * 256, dense.MultiplyAdds());
+    }
+
     [Theory]
     [InlineData("paper", 2_345_607)]
     [InlineData("vgg", 1_165_159)]
     [InlineData("vgg-wide", 2_618_647)]
+    [InlineData("vgg-fc", 1_755_239)]
     [InlineData("resnet", 1_209_063)]
     public void Every_architecture_maps_a_batch_of_faces_to_seven_logits(string name, long parameters)
     {
@@ -38,6 +49,6 @@ public sealed class EmotionNetTests
     {
         var error = Assert.Throws<ArgumentException>(() => Architectures.Get("alexnet"));
 
-        Assert.Contains("paper, vgg, vgg-wide, resnet", error.Message);
+        Assert.Contains("paper, vgg, vgg-wide, vgg-fc, resnet", error.Message);
     }
 }
