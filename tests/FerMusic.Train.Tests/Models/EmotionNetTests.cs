@@ -16,7 +16,7 @@ public sealed class EmotionNetTests
     }
 
     [Fact]
-    public void The_dense_head_sees_the_whole_3x3_map_of_the_last_stage()
+    public void The_dense_head_adds_one_layer_over_the_flattened_3x3_map()
     {
         using var pooled = Architectures.Get("vgg").Create(7);
         using var dense = Architectures.Get("vgg-fc").Create(7);
