@@ -28,7 +28,7 @@ public sealed class Mixup
         var partners = rand(images.shape[0], generator: generator).argsort();
         var weight = SampleWeight(generator);
         var mixed = images.mul(weight).add_(images.index_select(0, partners), alpha: 1 - weight);
-        return new MixedBatch(mixed, labels, labels.index_select(0, partners), weight);
+        return new MixedBatch(mixed, labels, partners, weight);
     }
 
     /// <summary>
@@ -46,12 +46,21 @@ public sealed class Mixup
     }
 }
 
-/// <summary>A mixed batch: images blended as <c>Weight·image + (1−Weight)·partner</c>, with both label sets.</summary>
-public readonly record struct MixedBatch(Tensor Images, Tensor Labels, Tensor PartnerLabels, double Weight)
+/// <summary>
+/// A mixed batch: image i blended as <c>Weight·image[i] + (1−Weight)·image[Partners[i]]</c>, with the labels of
+/// the unmixed batch.
+/// </summary>
+public readonly record struct MixedBatch(Tensor Images, Tensor Labels, Tensor Partners, double Weight)
 {
-    /// <summary>The loss of the blend: the loss against each label set, weighted like the images.</summary>
-    public Tensor Loss(Func<Tensor, Tensor> lossAgainst) =>
-        lossAgainst(Labels).mul(Weight).add_(lossAgainst(PartnerLabels), alpha: 1 - Weight);
+    public Tensor PartnerLabels => Labels.index_select(0, Partners);
+
+    /// <summary>
+    /// The loss of the blend: the loss against each image's own targets and against its partner's, weighted like
+    /// the images. The targets are the labels and, when distilling, the soft targets [N, classes] of the unmixed batch.
+    /// </summary>
+    public Tensor Loss(Func<Tensor, Tensor?, Tensor> lossAgainst, Tensor? softTargets = null) =>
+        lossAgainst(Labels, softTargets).mul(Weight)
+            .add_(lossAgainst(PartnerLabels, softTargets?.index_select(0, Partners)), alpha: 1 - Weight);
 
     /// <summary>Correct predictions counted with the same weights (a prediction can match either label).</summary>
     public double Correct(Tensor predictions) =>

@@ -45,6 +45,8 @@ public static class TrainCommand
         var brightness = new Option<double>("--brightness") { Description = "Brightness jitter as a fraction of 255.", DefaultValueFactory = _ => augmentDefaults.Brightness };
         var contrast = new Option<double>("--contrast") { Description = "Contrast jitter: factor 1 ± this.", DefaultValueFactory = _ => augmentDefaults.Contrast };
         var mixup = new Option<double>("--mixup") { Description = "Mixup: blend each image and its label with another of the batch, weight ~ Beta(alpha, alpha); e.g. 0.2 (0 = off).", DefaultValueFactory = _ => defaults.MixupAlpha };
+        var teachers = new Option<string[]>("--teacher") { Description = "Distil a trained ONNX model (FerMusic contract, e.g. models/fer2013-vgg-mixup.onnx) into the network: its probabilities of each Training image and its mirror image, averaged over all --teacher models, blend into the targets. Repeat for several teachers.", AllowMultipleArgumentsPerToken = false };
+        var teacherWeight = new Option<double>("--teacher-weight") { Description = "Weight of the teachers' probabilities against the (smoothed) label, 0..1.", DefaultValueFactory = _ => defaults.TeacherWeight };
         var erasing = new Option<double>("--erasing") { Description = "Probability of random erasing.", DefaultValueFactory = _ => augmentDefaults.ErasingProbability };
 
         var root = new RootCommand(
@@ -54,7 +56,7 @@ public static class TrainCommand
             "Example:\n  dotnet run --project train -c Release -- --data ../shared/data/fer2013/fer2013.csv.gz --out runs/vgg --epochs 30");
         foreach (var option in new Option[] { data, output, arch, epochs, batchSize, lr, weightDecay, schedule, warmup, stepEvery, decay,
                      smoothing, averaging, classWeights, patience, seed, limit, resume, threads, skipBadRows,
-                     noAugment, shift, flip, rotation, scale, brightness, contrast, erasing, mixup })
+                     noAugment, shift, flip, rotation, scale, brightness, contrast, erasing, mixup, teachers, teacherWeight })
         {
             root.Options.Add(option);
         }
@@ -81,6 +83,7 @@ public static class TrainCommand
                 Limit = parse.GetValue(limit),
                 Resume = parse.GetValue(resume),
                 SkipBadRows = parse.GetValue(skipBadRows),
+                Threads = parse.GetValue(threads),
                 CommandLine = CommandLines.Reproduce("train"),
                 Options = new TrainingOptions
                 {
@@ -100,6 +103,8 @@ public static class TrainCommand
                     Seed = parse.GetValue(seed),
                     Augmentation = augmentation,
                     MixupAlpha = NotNegative(parse.GetValue(mixup), "--mixup"),
+                    Teachers = parse.GetValue(teachers) ?? [],
+                    TeacherWeight = Fraction(parse.GetValue(teacherWeight), "--teacher-weight"),
                 },
             };
             TorchSharp.torch.set_num_threads(Positive(parse.GetValue(threads), "--threads"));
@@ -138,6 +143,9 @@ public static class TrainCommand
 
     private static double NotNegative(double value, string option) =>
         value >= 0 ? value : throw new ArgumentException($"{option} must be 0 or more, got {value}.");
+
+    private static double Fraction(double value, string option) =>
+        value is >= 0 and <= 1 ? value : throw new ArgumentException($"{option} must be between 0 and 1, got {value}.");
 
     private static string ArchitectureList()
     {

@@ -1,5 +1,6 @@
 using FerMusic.Core;
 using FerMusic.Core.Fer2013;
+using FerMusic.Train.Distillation;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -14,6 +15,7 @@ public sealed class BatchSource(Fer2013Dataset dataset, int batchSize)
 {
     private readonly float[] _pixels = new float[batchSize * ModelContract.PixelsPerImage];
     private readonly long[] _labels = new long[batchSize];
+    private float[]? _targets;
 
     public int BatchSize => batchSize;
 
@@ -35,6 +37,25 @@ public sealed class BatchSource(Fer2013Dataset dataset, int batchSize)
         var images = tensor(_pixels, [batchSize, 1, ModelContract.ImageSize, ModelContract.ImageSize]);
         var labels = tensor(_labels, [batchSize]);
         return size == batchSize ? (images, labels) : (images.narrow(0, 0, size), labels.narrow(0, 0, size));
+    }
+
+    /// <summary>The teacher's soft targets of the images of batch number <paramref name="batch"/>, as a [size, classes] tensor.</summary>
+    public Tensor SoftTargets(IReadOnlyList<int> order, int batch, TeacherTargets teacher)
+    {
+        if (teacher.Count != dataset.Count)
+        {
+            throw new ArgumentException($"The teacher's targets are for {teacher.Count} images, the dataset has {dataset.Count}.", nameof(teacher));
+        }
+        var classes = EmotionLabels.Count;
+        _targets ??= new float[batchSize * classes];
+        var start = batch * batchSize;
+        var size = Math.Min(batchSize, order.Count - start);
+        for (var i = 0; i < size; i++)
+        {
+            teacher.Of(order[start + i]).CopyTo(_targets.AsSpan(i * classes, classes));
+        }
+        var targets = tensor(_targets, [batchSize, classes]);
+        return size == batchSize ? targets : targets.narrow(0, 0, size);
     }
 
     public static int[] InOrder(int count) => Enumerable.Range(0, count).ToArray();

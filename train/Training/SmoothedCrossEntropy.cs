@@ -5,17 +5,26 @@ namespace FerMusic.Train.Training;
 
 /// <summary>
 /// Cross-entropy with label smoothing and optional per-class weights, computed from log-softmax
-/// (TorchSharp's cross_entropy does not apply label smoothing).
+/// (TorchSharp's cross_entropy does not apply label smoothing). With a teacher's soft targets it is the
+/// distillation loss: the target distribution blends the smoothed label with the teacher's probabilities.
 /// </summary>
 public static class SmoothedCrossEntropy
 {
-    public static Tensor Loss(Tensor logits, Tensor targets, double smoothing, Tensor? classWeights = null)
+    /// <param name="teacher">Soft targets [N, classes] (rows summing to 1), or null for none.</param>
+    /// <param name="teacherWeight">Weight of the soft targets against the smoothed label, 0..1.</param>
+    public static Tensor Loss(Tensor logits, Tensor targets, double smoothing, Tensor? classWeights = null,
+        Tensor? teacher = null, double teacherWeight = 0)
     {
         var logProbabilities = nn.functional.log_softmax(logits, 1);
         var nll = logProbabilities.gather(1, targets.unsqueeze(1)).squeeze(1).neg();
         var perSample = smoothing > 0
             ? nll.mul(1 - smoothing).add_(logProbabilities.mean([1]).neg().mul_(smoothing))
             : nll;
+        if (teacher is not null && teacherWeight > 0)
+        {
+            var soft = teacher.mul(logProbabilities).sum([1]).neg();
+            perSample = perSample.mul(1 - teacherWeight).add_(soft, alpha: teacherWeight);
+        }
         if (classWeights is null)
         {
             return perSample.mean();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using FerMusic.Core;
 using FerMusic.Core.Fer2013;
 using FerMusic.Train.Augmentation;
+using FerMusic.Train.Distillation;
 using FerMusic.Train.Models;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -13,15 +14,20 @@ namespace FerMusic.Train.Training;
 /// Trains an architecture with AdamW, the chosen learning-rate schedule and batch augmentation, validating after
 /// every epoch and checkpointing the run. Every random draw of an epoch comes from a seed derived from the run's
 /// seed and the epoch number, so a resumed run repeats the epochs an uninterrupted one would have run.
+/// Given a teacher's soft targets for the training images, it distils them (see <see cref="SmoothedCrossEntropy"/>).
 /// </summary>
 public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
 {
     public TrainingResult Run(Fer2013Dataset train, Fer2013Dataset validation, Checkpoint checkpoint, bool resume,
-        CancellationToken cancellation = default)
+        TeacherTargets? teacher = null, CancellationToken cancellation = default)
     {
         if (train.Count < 2)
         {
             throw new ArgumentException($"Training needs at least 2 images, got {train.Count}.");
+        }
+        if (teacher is not null && teacher.Count != train.Count)
+        {
+            throw new ArgumentException($"The teacher's targets are for {teacher.Count} images, training has {train.Count}.");
         }
         manual_seed(options.Seed);
         var model = Architectures.Get(options.Architecture).Create(EmotionLabels.Count);
@@ -54,7 +60,7 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
                 break;
             }
             var clock = Stopwatch.StartNew();
-            var trained = TrainEpoch(model, average, optimizer, source, augmenter, mixup, schedule, classWeights, epoch, state.History, cancellation);
+            var trained = TrainEpoch(model, average, optimizer, source, teacher, augmenter, mixup, schedule, classWeights, epoch, state.History, cancellation);
             if (trained is null)
             {
                 outcome = TrainingOutcome.Interrupted;
@@ -82,7 +88,7 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
     }
 
     private (double Loss, double Accuracy, double LearningRate)? TrainEpoch(EmotionNet model, WeightAverage? average, OptimizerHelper optimizer,
-        BatchSource source, BatchAugmenter augmenter, Mixup? mixup, LearningRateSchedule schedule, Tensor? classWeights, int epoch,
+        BatchSource source, TeacherTargets? teacher, BatchAugmenter augmenter, Mixup? mixup, LearningRateSchedule schedule, Tensor? classWeights, int epoch,
         IReadOnlyList<EpochMetrics> history, CancellationToken cancellation)
     {
         var seed = EpochSeed(epoch);
@@ -113,12 +119,14 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
                 group.LearningRate = learningRate;
             }
             var (images, labels) = source.Batch(order, batch);
+            var softTargets = teacher is null ? null : source.SoftTargets(order, batch, teacher);
             var augmented = augmenter.Apply(images, generator);
             var mixed = mixup?.Apply(augmented, labels, generator);
             optimizer.zero_grad();
             var logits = model.forward(mixed?.Images ?? augmented);
-            Tensor LossAgainst(Tensor targets) => SmoothedCrossEntropy.Loss(logits, targets, options.LabelSmoothing, classWeights);
-            var loss = mixed?.Loss(LossAgainst) ?? LossAgainst(labels);
+            Tensor LossAgainst(Tensor targets, Tensor? soft) =>
+                SmoothedCrossEntropy.Loss(logits, targets, options.LabelSmoothing, classWeights, soft, options.TeacherWeight);
+            var loss = mixed?.Loss(LossAgainst, softTargets) ?? LossAgainst(labels, softTargets);
             loss.backward();
             optimizer.step();
             average?.Update((long)epoch * batches + batch);

@@ -40,5 +40,11 @@ public sealed record TrainingOptions
     /// <summary>Alpha of the Beta distribution of mixup's blending weight; 0 = no mixup.</summary>
     public double MixupAlpha { get; init; }
 
+    /// <summary>ONNX models whose averaged probabilities are distilled into the network; none = plain training.</summary>
+    public IReadOnlyList<string> Teachers { get; init; } = [];
+
+    /// <summary>Weight of the teachers' probabilities against the smoothed label in the target distribution, 0..1.</summary>
+    public double TeacherWeight { get; init; } = 0.5;
+
     public int ValidationBatchSize { get; init; } = 256;
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FerMusic.Core.Fer2013;
+using FerMusic.Train.Distillation;
 using FerMusic.Train.Export;
 using FerMusic.Train.Reporting;
 
@@ -34,10 +35,12 @@ public static class TrainingRun
             throw new InvalidDataException($"{request.DataPath} has no PublicTest rows to select the best epoch on.");
         }
 
+        var teacher = LoadTeachers(request, train, validation, observer);
+
         Directory.CreateDirectory(request.OutputDirectory);
         var checkpoint = new Checkpoint(Path.Combine(request.OutputDirectory, "checkpoint"));
         var trainer = new Trainer(request.Options, observer);
-        var result = trainer.Run(train, validation, checkpoint, request.Resume, cancellation);
+        var result = trainer.Run(train, validation, checkpoint, request.Resume, teacher, cancellation);
 
         if (result.State.EpochsCompleted == 0)
         {
@@ -46,6 +49,24 @@ public static class TrainingRun
         }
         WriteOutputs(request, result, train.Count, wall.Elapsed.TotalSeconds);
         return result;
+    }
+
+    private static TeacherTargets? LoadTeachers(TrainingRunRequest request, Fer2013Dataset train, Fer2013Dataset validation,
+        ITrainingObserver observer)
+    {
+        var teachers = request.Options.Teachers;
+        if (teachers.Count == 0)
+        {
+            return null;
+        }
+        var clock = Stopwatch.StartNew();
+        observer.Message($"Distilling {string.Join(" + ", teachers.Select(Path.GetFileName))} (weight {request.Options.TeacherWeight:0.##}): " +
+                         "classifying the Training images and their mirror images ...");
+        var targets = TeacherTargets.Compute(teachers, train, request.Threads);
+        var publicTest = TeacherTargets.Compute(teachers, validation, request.Threads);
+        observer.Message($"Teachers in {clock.Elapsed.TotalSeconds:0} s: they agree with {targets.Agreement(train):P2} of the Training labels " +
+                         $"and score {publicTest.Agreement(validation):P2} on PublicTest.");
+        return targets;
     }
 
     private static void WriteOutputs(TrainingRunRequest request, TrainingResult result, int trainingImages, double wallSeconds)

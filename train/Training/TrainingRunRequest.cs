@@ -12,5 +12,8 @@ public sealed record TrainingRunRequest
 
     public bool Resume { get; init; }
     public bool SkipBadRows { get; init; }
+
+    /// <summary>CPU threads for running teacher models; 0 = all.</summary>
+    public int Threads { get; init; }
     public string CommandLine { get; init; } = "";
 }

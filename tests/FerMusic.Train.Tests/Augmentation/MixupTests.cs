@@ -84,15 +84,20 @@ public sealed class MixupTests
     }
 
     [Fact]
-    public void The_loss_and_accuracy_weigh_both_labels_like_the_images()
+    public void The_loss_and_accuracy_weigh_the_own_and_the_partner_targets_like_the_images()
     {
-        var mixed = new MixedBatch(zeros(2), tensor(new long[] { 1, 2 }), tensor(new long[] { 3, 2 }), 0.75);
+        // Image 0's partner is image 1 and the other way round: partner labels {2, 1}, partner soft targets {3, 1}.
+        var mixed = new MixedBatch(zeros(2), tensor(new long[] { 1, 2 }), tensor(new long[] { 1, 0 }), 0.75);
+        using var soft = tensor(new float[] { 1, 3 }, [2, 1]);
+        Tensor LossAgainst(Tensor labels, Tensor? targets) =>
+            labels.to(ScalarType.Float32).mul(tensor(new float[] { 1, 10 })).sum()
+                .add(targets!.squeeze(1).mul(tensor(new float[] { 100, 1000 })).sum());
 
-        using var loss = mixed.Loss(targets => targets.to(ScalarType.Float32).sum());
-        var correct = mixed.Correct(tensor(new long[] { 1, 2 }));
+        using var loss = mixed.Loss(LossAgainst, soft);
+        var correct = mixed.Correct(tensor(new long[] { 2, 1 }));
 
-        Assert.Equal(0.75 * 3 + 0.25 * 5, loss.item<float>(), 5);
-        Assert.Equal(0.75 * 2 + 0.25 * 1, correct, 9);
+        Assert.Equal(0.75 * (21 + 3100) + 0.25 * (12 + 1300), loss.item<float>(), 2);
+        Assert.Equal(0.25 * 2, correct, 9);
     }
 
     [Theory]

@@ -47,6 +47,37 @@ public sealed class SmoothedCrossEntropyTests
         Assert.Equal(firstOnly.item<float>(), weighted.item<float>(), 5);
     }
 
+    [Theory]
+    [InlineData(0.0, 0.5)]
+    [InlineData(0.1, 0.3)]
+    [InlineData(0.1, 1.0)]
+    public void A_teacher_blends_its_probabilities_into_the_target(double smoothing, double teacherWeight)
+    {
+        using var logits = tensor(LogitValues, [2, 7]);
+        using var targets = tensor(new long[] { 0, 5 });
+        using var teacher = tensor(new float[] { 0.5f, 0.2f, 0, 0, 0, 0.3f, 0, 0, 0, 0, 0.1f, 0, 0.9f, 0 }, [2, 7]);
+        using var logProbabilities = nn.functional.log_softmax(logits, 1);
+        var soft = -teacher.mul(logProbabilities).sum().item<float>() / 2;
+        using var hard = SmoothedCrossEntropy.Loss(logits, targets, smoothing);
+
+        using var loss = SmoothedCrossEntropy.Loss(logits, targets, smoothing, teacher: teacher, teacherWeight: teacherWeight);
+
+        Assert.Equal((1 - teacherWeight) * hard.item<float>() + teacherWeight * soft, loss.item<float>(), 4);
+    }
+
+    [Fact]
+    public void A_teacher_that_gives_the_label_leaves_the_loss_unchanged()
+    {
+        using var logits = tensor(LogitValues, [2, 7]);
+        using var targets = tensor(new long[] { 0, 5 });
+        using var oneHot = nn.functional.one_hot(targets, 7).to(ScalarType.Float32);
+
+        using var plain = SmoothedCrossEntropy.Loss(logits, targets, 0);
+        using var distilled = SmoothedCrossEntropy.Loss(logits, targets, 0, teacher: oneHot, teacherWeight: 0.7);
+
+        Assert.Equal(plain.item<float>(), distilled.item<float>(), 5);
+    }
+
     [Fact]
     public void Balanced_weights_are_inverse_to_class_frequency()
     {

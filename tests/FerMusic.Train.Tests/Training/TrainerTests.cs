@@ -1,6 +1,8 @@
+using FerMusic.Core;
 using FerMusic.Core.Fer2013;
 using FerMusic.Tests;
 using FerMusic.Train.Augmentation;
+using FerMusic.Train.Distillation;
 using FerMusic.Train.Training;
 
 namespace FerMusic.Train.Tests.Training;
@@ -29,7 +31,7 @@ public sealed class TrainerTests : IDisposable
         var validation = SyntheticFaces.Create(perClass: 10, Fer2013Split.PublicTest, seed: 2);
 
         var result = new Trainer(SmallRun, SilentObserver.Instance)
-            .Run(train, validation, new Checkpoint(_temp.File("checkpoint")), resume: false, TestContext.Current.CancellationToken);
+            .Run(train, validation, new Checkpoint(_temp.File("checkpoint")), resume: false, cancellation: TestContext.Current.CancellationToken);
 
         Assert.Equal(TrainingOutcome.Completed, result.Outcome);
         Assert.Equal(4, result.State.History.Count);
@@ -52,13 +54,13 @@ public sealed class TrainerTests : IDisposable
         var validation = SyntheticFaces.Create(perClass: 5, Fer2013Split.PublicTest, seed: 4);
 
         var straight = new Trainer(options, SilentObserver.Instance)
-            .Run(train, validation, new Checkpoint(_temp.File("straight")), resume: false, TestContext.Current.CancellationToken);
+            .Run(train, validation, new Checkpoint(_temp.File("straight")), resume: false, cancellation: TestContext.Current.CancellationToken);
 
         using var stop = new CancellationTokenSource();
         var checkpoint = new Checkpoint(_temp.File("interrupted"));
         var interrupted = new Trainer(options, new CancelAfterEpoch(1, stop))
-            .Run(train, validation, checkpoint, resume: false, stop.Token);
-        var resumed = new Trainer(options, SilentObserver.Instance).Run(train, validation, checkpoint, resume: true, TestContext.Current.CancellationToken);
+            .Run(train, validation, checkpoint, resume: false, cancellation: stop.Token);
+        var resumed = new Trainer(options, SilentObserver.Instance).Run(train, validation, checkpoint, resume: true, cancellation: TestContext.Current.CancellationToken);
 
         Assert.Equal(TrainingOutcome.Interrupted, interrupted.Outcome);
         Assert.Equal(1, interrupted.State.EpochsCompleted);
@@ -74,14 +76,32 @@ public sealed class TrainerTests : IDisposable
     }
 
     [Fact]
+    public void With_the_whole_weight_on_the_teacher_it_learns_the_teacher_instead_of_the_labels()
+    {
+        var train = SyntheticFaces.Create(perClass: 20, Fer2013Split.Training, seed: 7);
+        var validation = SyntheticFaces.Create(perClass: 5, Fer2013Split.PublicTest, seed: 8);
+        var happy = TinyModels.Save(TinyModels.AlwaysPredicts(Emotion.Happy), _temp.File("happy.onnx"));
+        var teacher = TeacherTargets.Compute([happy], train);
+        var options = SmallRun with { Epochs = 2, LabelSmoothing = 0, Teachers = [happy], TeacherWeight = 1 };
+
+        var result = new Trainer(options, SilentObserver.Instance)
+            .Run(train, validation, new Checkpoint(_temp.File("distilled")), resume: false, teacher, TestContext.Current.CancellationToken);
+
+        var allHappy = new Fer2013Dataset(validation.Pixels.ToArray(), Enumerable.Repeat(Emotion.Happy, validation.Count).ToArray(),
+            validation.Splits.ToArray());
+        Assert.Equal(1.0, Validator.Evaluate(result.Model, allHappy, 64).Accuracy);
+        Assert.True(result.State.BestValAccuracy < 0.2, $"validation accuracy on the true labels {result.State.BestValAccuracy:P1}");
+    }
+
+    [Fact]
     public void Resuming_with_another_architecture_is_refused_clearly()
     {
         var train = SyntheticFaces.Create(perClass: 4, Fer2013Split.Training, seed: 5);
         var checkpoint = new Checkpoint(_temp.File("checkpoint"));
-        new Trainer(SmallRun with { Epochs = 1 }, SilentObserver.Instance).Run(train, train, checkpoint, resume: false, TestContext.Current.CancellationToken);
+        new Trainer(SmallRun with { Epochs = 1 }, SilentObserver.Instance).Run(train, train, checkpoint, resume: false, cancellation: TestContext.Current.CancellationToken);
 
         var error = Assert.Throws<InvalidOperationException>(() =>
-            new Trainer(SmallRun with { Architecture = "paper" }, SilentObserver.Instance).Run(train, train, checkpoint, resume: true, TestContext.Current.CancellationToken));
+            new Trainer(SmallRun with { Architecture = "paper" }, SilentObserver.Instance).Run(train, train, checkpoint, resume: true, cancellation: TestContext.Current.CancellationToken));
 
         Assert.Contains("resume with --arch vgg", error.Message);
     }
@@ -92,7 +112,7 @@ public sealed class TrainerTests : IDisposable
         var train = SyntheticFaces.Create(perClass: 4, Fer2013Split.Training, seed: 6);
         var options = SmallRun with { Epochs = 20, Patience = 1, LearningRate = 0 };
 
-        var result = new Trainer(options, SilentObserver.Instance).Run(train, train, new Checkpoint(_temp.File("c")), resume: false, TestContext.Current.CancellationToken);
+        var result = new Trainer(options, SilentObserver.Instance).Run(train, train, new Checkpoint(_temp.File("c")), resume: false, cancellation: TestContext.Current.CancellationToken);
 
         Assert.Equal(TrainingOutcome.StoppedEarly, result.Outcome);
         Assert.True(result.State.EpochsCompleted < 20);
