@@ -10,6 +10,8 @@ public static class Architectures
         new("vgg-wide", "the VGG-style design 1.5x wider: stages 48-96-192-384, dropout 0.5", VggNet.CreateWide),
         new("vgg-fc", "the VGG-style stages with a dense head: flattened 3x3 map, FC-256, dropout 0.5",
             VggNet.CreateWithDenseHead),
+        new("vgg-deep", "the VGG-style design with three convs in the 128 and 256 stages (1.44x the multiply-adds)",
+            VggNet.CreateDeep),
         new("resnet", "small ResNet: stem + 3 residual stages 64-128-256, global average pool", ResNet.Create),
     ];
 

@@ -25,11 +25,21 @@ public sealed class EmotionNetTests
         Assert.Equal(pooled.MultiplyAdds() + 256 * 9 * 256, dense.MultiplyAdds());
     }
 
+    [Fact]
+    public void The_deep_design_adds_a_third_conv_to_the_last_two_stages()
+    {
+        using var vgg = Architectures.Get("vgg").Create(7);
+        using var deep = Architectures.Get("vgg-deep").Create(7);
+
+        Assert.Equal(vgg.MultiplyAdds() + 9L * (12 * 12 * 128 * 128 + 6 * 6 * 256 * 256), deep.MultiplyAdds());
+    }
+
     [Theory]
     [InlineData("paper", 2_345_607)]
     [InlineData("vgg", 1_165_159)]
     [InlineData("vgg-wide", 2_618_647)]
     [InlineData("vgg-fc", 1_755_239)]
+    [InlineData("vgg-deep", 1_903_207)]
     [InlineData("resnet", 1_209_063)]
     public void Every_architecture_maps_a_batch_of_faces_to_seven_logits(string name, long parameters)
     {
@@ -49,6 +59,6 @@ public sealed class EmotionNetTests
     {
         var error = Assert.Throws<ArgumentException>(() => Architectures.Get("alexnet"));
 
-        Assert.Contains("paper, vgg, vgg-wide, vgg-fc, resnet", error.Message);
+        Assert.Contains("paper, vgg, vgg-wide, vgg-fc, vgg-deep, resnet", error.Message);
     }
 }
