@@ -22,8 +22,10 @@ public static class TrainCommand
         arch.AcceptOnlyFromAmong([.. Architectures.Names]);
         var epochs = new Option<int>("--epochs") { Description = "Epochs to train (the total, also when resuming).", DefaultValueFactory = _ => defaults.Epochs };
         var batchSize = new Option<int>("--batch-size") { Description = "Images per training batch.", DefaultValueFactory = _ => defaults.BatchSize };
-        var lr = new Option<double>("--lr") { Description = "Peak learning rate of AdamW.", DefaultValueFactory = _ => defaults.LearningRate };
-        var weightDecay = new Option<double>("--weight-decay") { Description = "AdamW weight decay.", DefaultValueFactory = _ => defaults.WeightDecay };
+        var optimizer = new Option<OptimizerKind>("--optimizer") { Description = "AdamW (decoupled weight decay) or Sgd (Nesterov momentum, L2 weight decay; wants a higher --lr, e.g. 0.01).", DefaultValueFactory = _ => defaults.Optimizer };
+        var lr = new Option<double>("--lr") { Description = "Peak learning rate.", DefaultValueFactory = _ => defaults.LearningRate };
+        var weightDecay = new Option<double>("--weight-decay") { Description = "Weight decay: decoupled for AdamW, an L2 term in the gradient for Sgd.", DefaultValueFactory = _ => defaults.WeightDecay };
+        var momentum = new Option<double>("--momentum") { Description = "Nesterov momentum of Sgd.", DefaultValueFactory = _ => defaults.Momentum };
         var schedule = new Option<ScheduleKind>("--schedule") { Description = "Learning-rate decay: Cosine (after a linear warm-up), Step (x decay every --step-every epochs) or Plateau (x decay when validation stalls).", DefaultValueFactory = _ => defaults.Schedule };
         var warmup = new Option<double>("--warmup") { Description = "Warm-up epochs of the cosine schedule.", DefaultValueFactory = _ => defaults.WarmupEpochs };
         var stepEvery = new Option<int>("--step-every") { Description = "Epochs between decays of the step schedule.", DefaultValueFactory = _ => defaults.StepEvery };
@@ -54,7 +56,7 @@ public static class TrainCommand
             "Trains on Training, picks the best epoch on PublicTest; PrivateTest is never read.\n\n" +
             "Architectures:\n" + ArchitectureList() + "\n\n" +
             "Example:\n  dotnet run --project train -c Release -- --data ../shared/data/fer2013/fer2013.csv.gz --out runs/vgg --epochs 30");
-        foreach (var option in new Option[] { data, output, arch, epochs, batchSize, lr, weightDecay, schedule, warmup, stepEvery, decay,
+        foreach (var option in new Option[] { data, output, arch, epochs, batchSize, optimizer, lr, weightDecay, momentum, schedule, warmup, stepEvery, decay,
                      smoothing, averaging, classWeights, patience, seed, limit, resume, threads, skipBadRows,
                      noAugment, shift, flip, rotation, scale, brightness, contrast, erasing, mixup, teachers, teacherWeight })
         {
@@ -90,8 +92,10 @@ public static class TrainCommand
                     Architecture = parse.GetRequiredValue(arch),
                     Epochs = Positive(parse.GetValue(epochs), "--epochs"),
                     BatchSize = Positive(parse.GetValue(batchSize), "--batch-size"),
+                    Optimizer = parse.GetValue(optimizer),
                     LearningRate = parse.GetValue(lr),
                     WeightDecay = parse.GetValue(weightDecay),
+                    Momentum = Fraction(parse.GetValue(momentum), "--momentum"),
                     Schedule = parse.GetValue(schedule),
                     WarmupEpochs = parse.GetValue(warmup),
                     StepEvery = parse.GetValue(stepEvery),

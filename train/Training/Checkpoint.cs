@@ -39,7 +39,7 @@ public sealed class Checkpoint(string directory)
         Replace(StatePath, temp => File.WriteAllText(temp, JsonSerializer.Serialize(state, Json)));
     }
 
-    public CheckpointState Load(EmotionNet model, OptimizerHelper optimizer)
+    public CheckpointState Load(EmotionNet model, OptimizerHelper optimizer, OptimizerKind optimizerKind)
     {
         if (!Exists)
         {
@@ -52,6 +52,12 @@ public sealed class Checkpoint(string directory)
             throw new InvalidOperationException(
                 $"The checkpoint in {Directory} is of architecture '{state.Architecture}', not '{model.Architecture}'; " +
                 $"resume with --arch {state.Architecture}.");
+        }
+        if (state.Optimizer != optimizerKind)
+        {
+            throw new InvalidOperationException(
+                $"The checkpoint in {Directory} was trained with the {state.Optimizer} optimizer, not {optimizerKind}; " +
+                $"resume with --optimizer {state.Optimizer}.");
         }
         model.load(WeightsPath);
         optimizer.load_state_dict(OptimizerPath);

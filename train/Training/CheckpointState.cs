@@ -1,9 +1,15 @@
+using System.Text.Json.Serialization;
+
 namespace FerMusic.Train.Training;
 
 /// <summary>Where a run stands after its last completed epoch.</summary>
 public sealed record CheckpointState
 {
     public required string Architecture { get; init; }
+
+    /// <summary>The optimizer whose state is saved; checkpoints written before the choice existed are AdamW's.</summary>
+    [JsonConverter(typeof(JsonStringEnumConverter<OptimizerKind>))]
+    public OptimizerKind Optimizer { get; init; }
     public int EpochsCompleted { get; init; }
     public int BestEpoch { get; init; }
     public double BestValAccuracy { get; init; } = double.NegativeInfinity;

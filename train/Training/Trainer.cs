@@ -11,7 +11,7 @@ using static TorchSharp.torch;
 namespace FerMusic.Train.Training;
 
 /// <summary>
-/// Trains an architecture with AdamW, the chosen learning-rate schedule and batch augmentation, validating after
+/// Trains an architecture with the chosen optimizer, learning-rate schedule and batch augmentation, validating after
 /// every epoch and checkpointing the run. Every random draw of an epoch comes from a seed derived from the run's
 /// seed and the epoch number, so a resumed run repeats the epochs an uninterrupted one would have run.
 /// Given a teacher's soft targets for the training images, it distils them (see <see cref="SmoothedCrossEntropy"/>).
@@ -31,8 +31,10 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
         }
         manual_seed(options.Seed);
         var model = Architectures.Get(options.Architecture).Create(EmotionLabels.Count);
-        var optimizer = optim.AdamW(model.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
-        var state = resume ? checkpoint.Load(model, optimizer) : new CheckpointState { Architecture = model.Architecture };
+        var optimizer = Optimizers.Create(options, model.parameters());
+        var state = resume
+            ? checkpoint.Load(model, optimizer, options.Optimizer)
+            : new CheckpointState { Architecture = model.Architecture, Optimizer = options.Optimizer };
         using var average = options.WeightAveraging > 0 ? new WeightAverage(model, options.WeightAveraging) : null;
         if (average is not null && resume)
         {

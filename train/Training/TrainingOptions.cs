@@ -9,14 +9,27 @@ public enum ScheduleKind
     Plateau,
 }
 
+public enum OptimizerKind
+{
+    /// <summary>Adam with decoupled weight decay.</summary>
+    AdamW,
+
+    /// <summary>Stochastic gradient descent with Nesterov momentum and L2 weight decay.</summary>
+    Sgd,
+}
+
 /// <summary>Everything that decides a training run; the same options and seed give the same run.</summary>
 public sealed record TrainingOptions
 {
     public string Architecture { get; init; } = "vgg";
     public int Epochs { get; init; } = 30;
     public int BatchSize { get; init; } = 64;
+    public OptimizerKind Optimizer { get; init; } = OptimizerKind.AdamW;
     public double LearningRate { get; init; } = 1e-3;
     public double WeightDecay { get; init; } = 1e-4;
+
+    /// <summary>Nesterov momentum of <see cref="OptimizerKind.Sgd"/>.</summary>
+    public double Momentum { get; init; } = 0.9;
     public long Seed { get; init; } = 42;
 
     public ScheduleKind Schedule { get; init; } = ScheduleKind.Cosine;

@@ -24,13 +24,16 @@ public sealed class TrainerTests : IDisposable
         Augmentation = AugmentationOptions.None with { FlipProbability = 0.5, Brightness = 0.05 },
     };
 
-    [Fact]
-    public void Learns_separable_synthetic_faces_far_above_chance()
+    [Theory]
+    [InlineData(OptimizerKind.AdamW, 2e-3)]
+    [InlineData(OptimizerKind.Sgd, 2e-2)]
+    public void Learns_separable_synthetic_faces_far_above_chance(OptimizerKind optimizer, double learningRate)
     {
         var train = SyntheticFaces.Create(perClass: 40, Fer2013Split.Training, seed: 1);
         var validation = SyntheticFaces.Create(perClass: 10, Fer2013Split.PublicTest, seed: 2);
+        var options = SmallRun with { Optimizer = optimizer, LearningRate = learningRate };
 
-        var result = new Trainer(SmallRun, SilentObserver.Instance)
+        var result = new Trainer(options, SilentObserver.Instance)
             .Run(train, validation, new Checkpoint(_temp.File("checkpoint")), resume: false, cancellation: TestContext.Current.CancellationToken);
 
         Assert.Equal(TrainingOutcome.Completed, result.Outcome);
@@ -41,14 +44,16 @@ public sealed class TrainerTests : IDisposable
     }
 
     [Theory]
-    [InlineData(0.0, 0.0)]
-    [InlineData(0.9, 0.0)]
-    [InlineData(0.0, 0.4)]
-    public void A_resumed_run_ends_with_the_same_history_as_an_uninterrupted_one(double weightAveraging, double mixupAlpha)
+    [InlineData(0.0, 0.0, OptimizerKind.AdamW)]
+    [InlineData(0.9, 0.0, OptimizerKind.AdamW)]
+    [InlineData(0.0, 0.4, OptimizerKind.AdamW)]
+    [InlineData(0.0, 0.0, OptimizerKind.Sgd)]
+    public void A_resumed_run_ends_with_the_same_history_as_an_uninterrupted_one(double weightAveraging, double mixupAlpha, OptimizerKind optimizer)
     {
         var options = SmallRun with
         {
             Epochs = 3, Augmentation = new AugmentationOptions(), WeightAveraging = weightAveraging, MixupAlpha = mixupAlpha,
+            Optimizer = optimizer,
         };
         var train = SyntheticFaces.Create(perClass: 20, Fer2013Split.Training, seed: 3);
         var validation = SyntheticFaces.Create(perClass: 5, Fer2013Split.PublicTest, seed: 4);
@@ -104,6 +109,35 @@ public sealed class TrainerTests : IDisposable
             new Trainer(SmallRun with { Architecture = "paper" }, SilentObserver.Instance).Run(train, train, checkpoint, resume: true, cancellation: TestContext.Current.CancellationToken));
 
         Assert.Contains("resume with --arch vgg", error.Message);
+    }
+
+    [Fact]
+    public void Resuming_with_another_optimizer_is_refused_clearly()
+    {
+        var train = SyntheticFaces.Create(perClass: 4, Fer2013Split.Training, seed: 5);
+        var checkpoint = new Checkpoint(_temp.File("checkpoint"));
+        new Trainer(SmallRun with { Epochs = 1 }, SilentObserver.Instance).Run(train, train, checkpoint, resume: false, cancellation: TestContext.Current.CancellationToken);
+
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            new Trainer(SmallRun with { Optimizer = OptimizerKind.Sgd }, SilentObserver.Instance).Run(train, train, checkpoint, resume: true, cancellation: TestContext.Current.CancellationToken));
+
+        Assert.Contains("resume with --optimizer AdamW", error.Message);
+    }
+
+    [Fact]
+    public void A_checkpoint_that_names_no_optimizer_resumes_as_adamw()
+    {
+        var train = SyntheticFaces.Create(perClass: 4, Fer2013Split.Training, seed: 5);
+        var checkpoint = new Checkpoint(_temp.File("checkpoint"));
+        new Trainer(SmallRun with { Epochs = 1 }, SilentObserver.Instance).Run(train, train, checkpoint, resume: false, cancellation: TestContext.Current.CancellationToken);
+        var statePath = Path.Combine(checkpoint.Directory, "state.json");
+        var state = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(statePath))!.AsObject();
+        Assert.True(state.Remove("Optimizer"));
+        File.WriteAllText(statePath, state.ToJsonString());
+
+        var resumed = new Trainer(SmallRun with { Epochs = 2 }, SilentObserver.Instance).Run(train, train, checkpoint, resume: true, cancellation: TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, resumed.State.EpochsCompleted);
     }
 
     [Fact]

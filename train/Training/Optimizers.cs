@@ -1,0 +1,16 @@
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace FerMusic.Train.Training;
+
+/// <summary>Builds the optimizer the options ask for over a model's parameters.</summary>
+public static class Optimizers
+{
+    public static OptimizerHelper Create(TrainingOptions options, IEnumerable<Parameter> parameters) => options.Optimizer switch
+    {
+        OptimizerKind.AdamW => optim.AdamW(parameters, options.LearningRate, weight_decay: options.WeightDecay),
+        OptimizerKind.Sgd => optim.SGD(parameters, options.LearningRate, momentum: options.Momentum,
+            weight_decay: options.WeightDecay, nesterov: true),
+        _ => throw new ArgumentOutOfRangeException(nameof(options), options.Optimizer, "Unknown optimizer."),
+    };
+}
