@@ -10,6 +10,7 @@ public sealed record CheckpointState
     /// <summary>The optimizer whose state is saved; checkpoints written before the choice existed are AdamW's.</summary>
     [JsonConverter(typeof(JsonStringEnumConverter<OptimizerKind>))]
     public OptimizerKind Optimizer { get; init; }
+
     public int EpochsCompleted { get; init; }
     public int BestEpoch { get; init; }
     public double BestValAccuracy { get; init; } = double.NegativeInfinity;
