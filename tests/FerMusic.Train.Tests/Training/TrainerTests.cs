@@ -101,12 +101,9 @@ public sealed class TrainerTests : IDisposable
     [Fact]
     public void Resuming_with_another_architecture_is_refused_clearly()
     {
-        var train = SyntheticFaces.Create(perClass: 4, Fer2013Split.Training, seed: 5);
-        var checkpoint = new Checkpoint(_temp.File("checkpoint"));
-        new Trainer(SmallRun with { Epochs = 1 }, SilentObserver.Instance).Run(train, train, checkpoint, resume: false, cancellation: TestContext.Current.CancellationToken);
+        var checkpoint = OneEpochCheckpoint();
 
-        var error = Assert.Throws<InvalidOperationException>(() =>
-            new Trainer(SmallRun with { Architecture = "paper" }, SilentObserver.Instance).Run(train, train, checkpoint, resume: true, cancellation: TestContext.Current.CancellationToken));
+        var error = Assert.Throws<InvalidOperationException>(() => Resume(SmallRun with { Architecture = "paper" }, checkpoint));
 
         Assert.Contains("resume with --arch vgg", error.Message);
     }
@@ -114,12 +111,9 @@ public sealed class TrainerTests : IDisposable
     [Fact]
     public void Resuming_with_another_optimizer_is_refused_clearly()
     {
-        var train = SyntheticFaces.Create(perClass: 4, Fer2013Split.Training, seed: 5);
-        var checkpoint = new Checkpoint(_temp.File("checkpoint"));
-        new Trainer(SmallRun with { Epochs = 1 }, SilentObserver.Instance).Run(train, train, checkpoint, resume: false, cancellation: TestContext.Current.CancellationToken);
+        var checkpoint = OneEpochCheckpoint();
 
-        var error = Assert.Throws<InvalidOperationException>(() =>
-            new Trainer(SmallRun with { Optimizer = OptimizerKind.Sgd }, SilentObserver.Instance).Run(train, train, checkpoint, resume: true, cancellation: TestContext.Current.CancellationToken));
+        var error = Assert.Throws<InvalidOperationException>(() => Resume(SmallRun with { Optimizer = OptimizerKind.Sgd }, checkpoint));
 
         Assert.Contains("resume with --optimizer AdamW", error.Message);
     }
@@ -127,15 +121,13 @@ public sealed class TrainerTests : IDisposable
     [Fact]
     public void A_checkpoint_that_names_no_optimizer_resumes_as_adamw()
     {
-        var train = SyntheticFaces.Create(perClass: 4, Fer2013Split.Training, seed: 5);
-        var checkpoint = new Checkpoint(_temp.File("checkpoint"));
-        new Trainer(SmallRun with { Epochs = 1 }, SilentObserver.Instance).Run(train, train, checkpoint, resume: false, cancellation: TestContext.Current.CancellationToken);
+        var checkpoint = OneEpochCheckpoint();
         var statePath = Path.Combine(checkpoint.Directory, "state.json");
         var state = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(statePath))!.AsObject();
         Assert.True(state.Remove("Optimizer"));
         File.WriteAllText(statePath, state.ToJsonString());
 
-        var resumed = new Trainer(SmallRun with { Epochs = 2 }, SilentObserver.Instance).Run(train, train, checkpoint, resume: true, cancellation: TestContext.Current.CancellationToken);
+        var resumed = Resume(SmallRun with { Epochs = 2 }, checkpoint);
 
         Assert.Equal(2, resumed.State.EpochsCompleted);
     }
@@ -151,6 +143,21 @@ public sealed class TrainerTests : IDisposable
         Assert.Equal(TrainingOutcome.StoppedEarly, result.Outcome);
         Assert.True(result.State.EpochsCompleted < 20);
     }
+
+    private static readonly Fer2013Dataset TinyTraining = SyntheticFaces.Create(perClass: 4, Fer2013Split.Training, seed: 5);
+
+    /// <summary>A checkpoint after one epoch of <see cref="SmallRun"/> on a few faces.</summary>
+    private Checkpoint OneEpochCheckpoint()
+    {
+        var checkpoint = new Checkpoint(_temp.File("checkpoint"));
+        new Trainer(SmallRun with { Epochs = 1 }, SilentObserver.Instance)
+            .Run(TinyTraining, TinyTraining, checkpoint, resume: false, cancellation: TestContext.Current.CancellationToken);
+        return checkpoint;
+    }
+
+    private static TrainingResult Resume(TrainingOptions options, Checkpoint checkpoint) =>
+        new Trainer(options, SilentObserver.Instance)
+            .Run(TinyTraining, TinyTraining, checkpoint, resume: true, cancellation: TestContext.Current.CancellationToken);
 
     private sealed class CancelAfterEpoch(int epoch, CancellationTokenSource source) : ITrainingObserver
     {
