@@ -95,7 +95,7 @@ public static class TrainCommand
                     Optimizer = parse.GetValue(optimizer),
                     LearningRate = parse.GetValue(lr),
                     WeightDecay = parse.GetValue(weightDecay),
-                    Momentum = Fraction(parse.GetValue(momentum), "--momentum"),
+                    Momentum = parse.GetValue(momentum),
                     Schedule = parse.GetValue(schedule),
                     WarmupEpochs = parse.GetValue(warmup),
                     StepEvery = parse.GetValue(stepEvery),

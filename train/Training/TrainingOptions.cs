@@ -30,6 +30,7 @@ public sealed record TrainingOptions
 
     /// <summary>Nesterov momentum of <see cref="OptimizerKind.Sgd"/>.</summary>
     public double Momentum { get; init; } = 0.9;
+
     public long Seed { get; init; } = 42;
 
     public ScheduleKind Schedule { get; init; } = ScheduleKind.Cosine;

@@ -118,6 +118,20 @@ public sealed class TrainerTests : IDisposable
         Assert.Contains("resume with --optimizer AdamW", error.Message);
     }
 
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1.0)]
+    public void Sgd_without_a_momentum_between_0_and_1_is_refused_clearly(double momentum)
+    {
+        var options = SmallRun with { Optimizer = OptimizerKind.Sgd, Momentum = momentum };
+
+        var error = Assert.Throws<ArgumentException>(() =>
+            new Trainer(options, SilentObserver.Instance).Run(TinyTraining, TinyTraining, new Checkpoint(_temp.File("c")), resume: false,
+                cancellation: TestContext.Current.CancellationToken));
+
+        Assert.Contains("--momentum", error.Message);
+    }
+
     [Fact]
     public void A_checkpoint_that_names_no_optimizer_resumes_as_adamw()
     {
