@@ -2,4 +2,5 @@ using FerMusic.Train;
 using FerMusic.Train.Cli;
 
 NativeEnvironment.PreferPassiveOpenMpWaiting();
+NativeEnvironment.ReuseFreedNativeMemory();
 return TrainCommand.Create().Parse(args).Invoke();

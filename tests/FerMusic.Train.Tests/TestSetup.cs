@@ -5,5 +5,9 @@ namespace FerMusic.Train.Tests;
 internal static class TestSetup
 {
     [ModuleInitializer]
-    internal static void BeforeLibtorchLoads() => NativeEnvironment.PreferPassiveOpenMpWaiting();
+    internal static void BeforeLibtorchLoads()
+    {
+        NativeEnvironment.PreferPassiveOpenMpWaiting();
+        NativeEnvironment.ReuseFreedNativeMemory();
+    }
 }
