@@ -2,7 +2,14 @@ using System.Runtime.InteropServices;
 
 namespace FerMusic.Train.Tests;
 
-/// <summary>The allocator settings made before libtorch loads (the module initializer applies them here too).</summary>
+[CollectionDefinition(nameof(NativeEnvironmentTests), DisableParallelization = true)]
+public sealed class NativeEnvironmentCollection;
+
+/// <summary>
+/// The allocator settings made before libtorch loads (the module initializer applies them here too). Run alone:
+/// another test's thread sharing the allocator arena could take the freed memory between two rounds.
+/// </summary>
+[Collection(nameof(NativeEnvironmentTests))]
 public sealed class NativeEnvironmentTests
 {
     private const int BlockBytes = 4 << 20;
@@ -19,10 +26,10 @@ public sealed class NativeEnvironmentTests
         Assert.True(NativeEnvironment.ReuseFreedNativeMemory());
 
         AllocateTouchAndFree();
-        var faults = AllocateTouchAndFree();
+        var fewest = Enumerable.Range(0, 4).Min(_ => AllocateTouchAndFree());
 
-        // Unmapped or trimmed memory would fault every page in again: Blocks * BlockBytes / PageBytes = 8192 faults.
-        Assert.InRange(faults, 0, Blocks * BlockBytes / PageBytes / 10);
+        // Unmapped or trimmed memory faults every page in again in every round: Blocks * BlockBytes / PageBytes = 8192.
+        Assert.InRange(fewest, 0, Blocks * BlockBytes / PageBytes / 10);
     }
 
     /// <summary>Like one training batch: several large buffers alive at once, all freed at the end.</summary>
