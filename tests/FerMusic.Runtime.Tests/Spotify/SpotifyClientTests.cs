@@ -14,7 +14,7 @@ public sealed class SpotifyClientTests : IDisposable
         _server.Dispose();
     }
 
-    private SpotifyOptions Options(double timeoutSeconds = 2) =>
+    private SpotifyOptions Options(double timeoutSeconds = 20) =>
         new(AccountsBase: _server.BaseUri, ApiBase: _server.BaseUri, RequestTimeout: TimeSpan.FromSeconds(timeoutSeconds));
 
     private SpotifyClient Client(SpotifyOptions? options = null) =>
