@@ -11,7 +11,7 @@ public static class ServeCommand
     {
         var common = new RuntimeOptions();
         var urls = new Option<string[]>("--urls") { Description = "Addresses to listen on (loopback by default; bind others deliberately).", DefaultValueFactory = _ => ["http://127.0.0.1:5000"], AllowMultipleArgumentsPerToken = true };
-        var source = new Option<string?>("--source") { Description = "Server camera mode: read this camera index, file or URL on the server and stream it to the page (default: each page uses its own camera)." };
+        var source = new Option<string?>("--source") { Description = "Server camera mode: read this camera index, file or URL on the server and stream it to the page; a file plays at its own frame rate, over and over (default: each page uses its own camera)." };
         var root = new RootCommand(
             "FerMusic: recognise facial expressions and recommend music for the mood.\n" +
             "Without a command, serves the web app on http://127.0.0.1:5000: open it in a browser and allow the camera.");

@@ -11,6 +11,7 @@ namespace FerMusic.Runtime.Web;
 /// <summary>
 /// Server camera mode: one capture and one pipeline on the server, whose annotated frames are streamed as MJPEG
 /// and whose results go to every page. Each page still picks its own music (strategy, likes, skips).
+/// A video file plays like a camera, at its own frame rate and over and over.
 /// </summary>
 public sealed class ServerCamera : IDisposable
 {
@@ -29,7 +30,7 @@ public sealed class ServerCamera : IDisposable
     public ServerCamera(PipelineFactory factory, string source)
     {
         _pipeline = factory.Create(new PipelineOptions());
-        _capture = new LatestFrameCapture(() => VideoSource.Open(source));
+        _capture = new LatestFrameCapture(() => LoopingPlayback.OpenAsCamera(source));
         _capture.StateChanged += (state, detail) => CaptureStatus = detail is null ? state.ToString() : $"{state}: {detail}";
         _capture.Start();
         _thread = new Thread(Run) { IsBackground = true, Name = "server camera" };

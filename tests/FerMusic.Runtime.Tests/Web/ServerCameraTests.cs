@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using System.Text.Json;
 using FerMusic.Runtime.Web;
 using FerMusic.Tests;
+using OpenCvSharp;
 
 namespace FerMusic.Runtime.Tests.Web;
 
@@ -35,6 +36,32 @@ public sealed class ServerCameraTests
         using var message = JsonDocument.Parse(buffer.AsMemory(0, result.Count));
         Assert.Equal("frame", message.RootElement.GetProperty("type").GetString());
         Assert.True(message.RootElement.TryGetProperty("faces", out _));
+    }
+
+    [Fact]
+    public async Task A_stream_opened_after_the_video_has_played_through_still_gets_frames()
+    {
+        using var temp = new TempDirectory();
+        var video = temp.File("short.avi");
+        using (var writer = new VideoWriter(video, FourCC.MJPG, 25, new Size(64, 48)))
+        using (var frame = new Mat(48, 64, MatType.CV_8UC3, Scalar.All(90)))
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                writer.Write(frame);
+            }
+        }
+        await using var app = await WebAppFixture.StartAsync(new WebOptions { Source = video });
+        await Task.Delay(TimeSpan.FromSeconds(1), Cancel); // five frames at 25 fps last 0.2 s
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        using var stream = await app.Server.CreateClient().GetAsync("/stream.mjpg", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        await using var body = await stream.Content.ReadAsStreamAsync(timeout.Token);
+        var start = new byte[256];
+        var read = await body.ReadAtLeastAsync(start, 100, cancellationToken: timeout.Token);
+
+        Assert.Contains("Content-Type: image/jpeg", System.Text.Encoding.ASCII.GetString(start, 0, read));
     }
 
     [Fact]

@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using FerMusic.Runtime.Capture;
+using OpenCvSharp;
+
+namespace FerMusic.Runtime.Tests.Capture;
+
+public sealed class LoopingPlaybackTests
+{
+    [Fact]
+    public void At_the_end_the_file_starts_again_from_its_first_frame()
+    {
+        var opened = new List<SyntheticFrames>();
+        SyntheticFrames Open()
+        {
+            var file = new SyntheticFrames(3, isLive: false);
+            opened.Add(file);
+            return file;
+        }
+        using var playback = new LoopingPlayback(Open(), Open, framesPerSecond: 1000);
+        using var frame = new Mat();
+
+        var numbers = new List<int>();
+        for (var i = 0; i < 7; i++)
+        {
+            Assert.True(playback.Read(frame));
+            numbers.Add(SyntheticFrames.Number(frame));
+        }
+
+        Assert.Equal([0, 1, 2, 0, 1, 2, 0], numbers);
+        Assert.True(playback.IsLive);
+        Assert.Equal(3, opened.Count);
+        Assert.All(opened.Take(2), file => Assert.True(file.Disposed));
+    }
+
+    [Fact]
+    public void Frames_come_at_the_files_frame_rate()
+    {
+        using var playback = new LoopingPlayback(new SyntheticFrames(100, isLive: false), () => new SyntheticFrames(100, isLive: false), framesPerSecond: 50);
+        using var frame = new Mat();
+        var clock = Stopwatch.StartNew();
+
+        for (var i = 0; i < 11; i++)
+        {
+            Assert.True(playback.Read(frame));
+        }
+
+        // Ten intervals of 20 ms after the first frame: not a burst (a loaded machine may only be slower).
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(190), $"11 frames at 50 fps took only {clock.Elapsed.TotalMilliseconds:0} ms");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_file_that_gives_no_frame_on_reopening_ends_the_playback(bool reopenThrows)
+    {
+        using var playback = new LoopingPlayback(new SyntheticFrames(1, isLive: false),
+            () => reopenThrows ? throw new FileNotFoundException("gone") : new SyntheticFrames(0, isLive: false), framesPerSecond: 1000);
+        using var frame = new Mat();
+
+        Assert.True(playback.Read(frame));
+        Assert.False(playback.Read(frame));
+    }
+}
