@@ -49,6 +49,8 @@ public static class TrainCommand
         var mixup = new Option<double>("--mixup") { Description = "Mixup: blend each image and its label with another of the batch, weight ~ Beta(alpha, alpha); e.g. 0.2 (0 = off).", DefaultValueFactory = _ => defaults.MixupAlpha };
         var teachers = new Option<string[]>("--teacher") { Description = "Distil a trained ONNX model (FerMusic contract, e.g. models/fer2013-vgg-mixup.onnx) into the network: its probabilities of each Training image and its mirror image, averaged over all --teacher models, blend into the targets. Repeat for several teachers.", AllowMultipleArgumentsPerToken = false };
         var teacherWeight = new Option<double>("--teacher-weight") { Description = "Weight of the teachers' probabilities against the (smoothed) label, 0..1.", DefaultValueFactory = _ => defaults.TeacherWeight };
+        var init = new Option<string?>("--init") { Description = "Start from the weights of a model this trainer exported (e.g. models/fer2013-vgg-mixup100.onnx) instead of a fresh network: fine-tuning. Its architecture must be --arch." };
+        var batchNormImages = new Option<int>("--bn-recalibrate") { Description = "Before every validation, recompute the batch-norm statistics of the validated network from this many clean Training images (0 = keep those gathered on the augmented batches).", DefaultValueFactory = _ => defaults.BatchNormImages };
         var erasing = new Option<double>("--erasing") { Description = "Probability of random erasing.", DefaultValueFactory = _ => augmentDefaults.ErasingProbability };
 
         var root = new RootCommand(
@@ -58,7 +60,7 @@ public static class TrainCommand
             "Example:\n  dotnet run --project train -c Release -- --data ../shared/data/fer2013/fer2013.csv.gz --out runs/vgg --epochs 30");
         foreach (var option in new Option[] { data, output, arch, epochs, batchSize, optimizer, lr, weightDecay, momentum, schedule, warmup, stepEvery, decay,
                      smoothing, averaging, classWeights, patience, seed, limit, resume, threads, skipBadRows,
-                     noAugment, shift, flip, rotation, scale, brightness, contrast, erasing, mixup, teachers, teacherWeight })
+                     noAugment, shift, flip, rotation, scale, brightness, contrast, erasing, mixup, teachers, teacherWeight, init, batchNormImages })
         {
             root.Options.Add(option);
         }
@@ -109,6 +111,8 @@ public static class TrainCommand
                     MixupAlpha = NotNegative(parse.GetValue(mixup), "--mixup"),
                     Teachers = parse.GetValue(teachers) ?? [],
                     TeacherWeight = Fraction(parse.GetValue(teacherWeight), "--teacher-weight"),
+                    InitialWeights = parse.GetValue(init),
+                    BatchNormImages = NotNegative(parse.GetValue(batchNormImages), "--bn-recalibrate"),
                 },
             };
             TorchSharp.torch.set_num_threads(Positive(parse.GetValue(threads), "--threads"));
@@ -145,8 +149,8 @@ public static class TrainCommand
     private static int Positive(int value, string option) =>
         value > 0 ? value : throw new ArgumentException($"{option} must be a positive number, got {value}.");
 
-    private static double NotNegative(double value, string option) =>
-        value >= 0 ? value : throw new ArgumentException($"{option} must be 0 or more, got {value}.");
+    private static T NotNegative<T>(T value, string option) where T : System.Numerics.INumber<T> =>
+        value >= T.Zero ? value : throw new ArgumentException($"{option} must be 0 or more, got {value}.");
 
     private static double Fraction(double value, string option) =>
         value is >= 0 and <= 1 ? value : throw new ArgumentException($"{option} must be between 0 and 1, got {value}.");

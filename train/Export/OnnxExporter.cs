@@ -14,6 +14,9 @@ public static class OnnxExporter
 {
     public const int Opset = 13;
 
+    /// <summary>Metadata key of the architecture's name (see <see cref="Models.Architectures"/>).</summary>
+    public const string ArchitectureKey = "architecture";
+
     public static void Export(EmotionNet model, string path, IReadOnlyDictionary<string, string>? extraMetadata = null)
     {
         var bytes = ToBytes(model, extraMetadata);
@@ -66,7 +69,7 @@ public static class OnnxExporter
         {
             [ModelContract.LabelsKey] = EmotionLabels.Joined,
             [ModelContract.FaceMarginKey] = ModelContract.DefaultFaceMargin.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["architecture"] = model.Architecture,
+            [ArchitectureKey] = model.Architecture,
             ["parameters"] = model.ParameterCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["multiply_adds"] = model.MultiplyAdds().ToString(System.Globalization.CultureInfo.InvariantCulture),
         };

@@ -9,7 +9,12 @@ public sealed class OnnxGraphBuilder
 {
     private readonly Dictionary<string, int> _counters = [];
 
+    private readonly List<(string Name, TorchTensor Source)> _tensorInitializers = [];
+
     public GraphProto Graph { get; } = new() { Name = "fermusic" };
+
+    /// <summary>The initializers copied from TorchSharp tensors, with the tensor each came from, in graph order.</summary>
+    public IReadOnlyList<(string Name, TorchTensor Source)> TensorInitializers => _tensorInitializers;
 
     public string UniqueName(string prefix)
     {
@@ -22,7 +27,9 @@ public sealed class OnnxGraphBuilder
     public string Initializer(string prefix, TorchTensor tensor)
     {
         using var values = tensor.detach().cpu().contiguous();
-        return Initializer(prefix, values.data<float>().ToArray(), values.shape);
+        var name = Initializer(prefix, values.data<float>().ToArray(), values.shape);
+        _tensorInitializers.Add((name, tensor));
+        return name;
     }
 
     public string Initializer(string prefix, float[] values, params long[] dims)

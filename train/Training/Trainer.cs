@@ -3,6 +3,7 @@ using FerMusic.Core;
 using FerMusic.Core.Fer2013;
 using FerMusic.Train.Augmentation;
 using FerMusic.Train.Distillation;
+using FerMusic.Train.Export;
 using FerMusic.Train.Models;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -31,6 +32,10 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
         }
         manual_seed(options.Seed);
         var model = Architectures.Get(options.Architecture).Create(EmotionLabels.Count);
+        if (options.InitialWeights is { } initial && !resume)
+        {
+            OnnxWeightImporter.Load(model, initial);
+        }
         var optimizer = Optimizers.Create(options, model.parameters());
         var state = resume
             ? checkpoint.Load(model, optimizer, options.Optimizer)
@@ -51,6 +56,7 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
         var augmenter = new BatchAugmenter(options.Augmentation);
         var mixup = options.MixupAlpha > 0 ? new Mixup(options.MixupAlpha) : null;
         var source = new BatchSource(train, options.BatchSize);
+        var calibration = options.BatchNormImages > 0 ? train.Subset(BatchSource.InOrder(Math.Min(options.BatchNormImages, train.Count))) : null;
         var outcome = TrainingOutcome.Completed;
 
         for (var epoch = state.EpochsCompleted; epoch < options.Epochs; epoch++)
@@ -67,6 +73,10 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
             {
                 outcome = TrainingOutcome.Interrupted;
                 break;
+            }
+            if (calibration is not null)
+            {
+                BatchNormRecalibration.Run(validated, calibration, options.ValidationBatchSize);
             }
             var (valLoss, valAccuracy) = Validator.Evaluate(validated, validation, options.ValidationBatchSize);
             var metrics = new EpochMetrics(epoch + 1, trained.Value.Loss, trained.Value.Accuracy, valLoss, valAccuracy,

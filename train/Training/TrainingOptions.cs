@@ -60,5 +60,14 @@ public sealed record TrainingOptions
     /// <summary>Weight of the teachers' probabilities against the smoothed label in the target distribution, 0..1.</summary>
     public double TeacherWeight { get; init; } = 0.5;
 
+    /// <summary>An ONNX model exported by this trainer whose weights the run starts from (fine-tuning); null = fresh.</summary>
+    public string? InitialWeights { get; init; }
+
+    /// <summary>
+    /// Before every validation, recompute the validated network's batch-norm statistics from this many clean
+    /// Training images (the first ones); 0 keeps the statistics gathered during training.
+    /// </summary>
+    public int BatchNormImages { get; init; }
+
     public int ValidationBatchSize { get; init; } = 256;
 }
