@@ -3,6 +3,7 @@ using FerMusic.Core.Fer2013;
 using FerMusic.Tests;
 using FerMusic.Train.Augmentation;
 using FerMusic.Train.Distillation;
+using FerMusic.Train.Export;
 using FerMusic.Train.Training;
 
 namespace FerMusic.Train.Tests.Training;
@@ -48,12 +49,14 @@ public sealed class TrainerTests : IDisposable
     [InlineData(0.9, 0.0, OptimizerKind.AdamW)]
     [InlineData(0.0, 0.4, OptimizerKind.AdamW)]
     [InlineData(0.0, 0.0, OptimizerKind.Sgd)]
-    public void A_resumed_run_ends_with_the_same_history_as_an_uninterrupted_one(double weightAveraging, double mixupAlpha, OptimizerKind optimizer)
+    [InlineData(0.9, 0.4, OptimizerKind.AdamW, 48)]
+    public void A_resumed_run_ends_with_the_same_history_as_an_uninterrupted_one(double weightAveraging, double mixupAlpha, OptimizerKind optimizer,
+        int batchNormImages = 0)
     {
         var options = SmallRun with
         {
             Epochs = 3, Augmentation = new AugmentationOptions(), WeightAveraging = weightAveraging, MixupAlpha = mixupAlpha,
-            Optimizer = optimizer,
+            Optimizer = optimizer, BatchNormImages = batchNormImages,
         };
         var train = SyntheticFaces.Create(perClass: 20, Fer2013Split.Training, seed: 3);
         var validation = SyntheticFaces.Create(perClass: 5, Fer2013Split.PublicTest, seed: 4);
@@ -96,6 +99,28 @@ public sealed class TrainerTests : IDisposable
             validation.Splits.ToArray());
         Assert.Equal(1.0, Validator.Evaluate(result.Model, allHappy, 64).Accuracy);
         Assert.True(result.State.BestValAccuracy < 0.2, $"validation accuracy on the true labels {result.State.BestValAccuracy:P1}");
+    }
+
+    [Fact]
+    public void A_run_started_from_an_exported_model_begins_where_that_model_ended()
+    {
+        var train = SyntheticFaces.Create(perClass: 40, Fer2013Split.Training, seed: 1);
+        var validation = SyntheticFaces.Create(perClass: 10, Fer2013Split.PublicTest, seed: 2);
+        var trained = new Trainer(SmallRun, SilentObserver.Instance)
+            .Run(train, validation, new Checkpoint(_temp.File("trained")), resume: false, cancellation: TestContext.Current.CancellationToken);
+        var exported = _temp.File("trained.onnx");
+        OnnxExporter.Export(trained.Model, exported);
+        var standStill = SmallRun with { Epochs = 1, LearningRate = 1e-9, Seed = 8 };
+
+        var fineTuned = new Trainer(standStill with { InitialWeights = exported }, SilentObserver.Instance)
+            .Run(train, validation, new Checkpoint(_temp.File("fine-tuned")), resume: false, cancellation: TestContext.Current.CancellationToken);
+        var fresh = new Trainer(standStill, SilentObserver.Instance)
+            .Run(train, validation, new Checkpoint(_temp.File("fresh")), resume: false, cancellation: TestContext.Current.CancellationToken);
+
+        Assert.True(trained.State.BestValAccuracy > 0.8, $"the trained model scores {trained.State.BestValAccuracy:P1}");
+        Assert.True(Math.Abs(trained.State.BestValAccuracy - fineTuned.State.BestValAccuracy) <= 0.03,
+            $"started from {trained.State.BestValAccuracy:P1}, scored {fineTuned.State.BestValAccuracy:P1} after an epoch at a learning rate of 1e-9");
+        Assert.True(fresh.State.BestValAccuracy < 0.5, $"a fresh network scores {fresh.State.BestValAccuracy:P1}");
     }
 
     [Fact]
