@@ -15,7 +15,7 @@ public static class EvaluateCommand
         var root = new RootCommand(
             "Evaluate an emotion model on FER2013 (or a labelled image folder) with ONNX Runtime: accuracy, macro-F1, per-class " +
             "precision/recall/F1, confusion matrices, the most confident mistakes and a Markdown report.\n\n" +
-            "Example:\n  dotnet run --project eval -c Release -- --model models/fer2013-vgg-mixup100.onnx --data ../shared/data/fer2013/fer2013.csv.gz --out runs/eval");
+            "Example:\n  dotnet run --project eval -c Release -- --model models/fer2013-vgg-mixup100-ft.onnx --data ../shared/data/fer2013/fer2013.csv.gz --out runs/eval");
         root.Options.Add(model);
         common.AddTo(root);
         root.Subcommands.Add(CompareCommand.Create());

@@ -1,0 +1,24 @@
+using FerMusic.Core;
+
+namespace FerMusic.Runtime.Tests;
+
+public sealed class RuntimeAssetsTests
+{
+    [Fact]
+    public void The_default_model_ships_beside_the_runtime_and_honours_the_contract()
+    {
+        Assert.True(File.Exists(RuntimeAssets.DefaultModel), $"{RuntimeAssets.DefaultModel} is missing");
+
+        // Loading checks the input, the output and the labels metadata.
+        using var model = EmotionModel.Load(RuntimeAssets.DefaultModel, threads: 1);
+
+        Assert.Equal(EmotionLabels.Names, model.Labels);
+        Assert.Equal("vgg", model.Metadata["architecture"]);
+    }
+
+    [Fact]
+    public void The_catalogue_ships_beside_the_runtime()
+    {
+        Assert.True(File.Exists(RuntimeAssets.DefaultCatalog), $"{RuntimeAssets.DefaultCatalog} is missing");
+    }
+}
