@@ -24,8 +24,8 @@ public static class BatchNormRecalibration
         var momenta = norms.Select(n => n.momentum).ToArray();
         try
         {
-            // Train mode without gradients: only the running statistics change. Dropout is active but sits after
-            // the last batch norm, so it changes nothing here.
+            // Train mode without gradients: only the running statistics change. Dropout is active too, but in every
+            // architecture with batch norm it comes after the last one, so it changes nothing here.
             model.train();
             using var noGrad = no_grad();
             foreach (var norm in norms)
