@@ -37,7 +37,7 @@ public sealed class LoopingPlayback : IFrameReader
 
     public bool Read(Mat frame)
     {
-        if (_reader is null || !_reader.Read(frame) && !Restart(frame))
+        if (_reader is null || (!_reader.Read(frame) && !Restart(frame)))
         {
             return false;
         }

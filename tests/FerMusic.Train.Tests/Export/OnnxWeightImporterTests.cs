@@ -17,17 +17,10 @@ public sealed class OnnxWeightImporterTests : IDisposable
     public static TheoryData<string> ArchitectureNames() => new(Architectures.Names);
 
     /// <summary>An exported model of the architecture, seeded, with batch-norm statistics moved off their defaults.</summary>
-    private string Exported(string architecture, int seed = 5)
+    private string Exported(string architecture)
     {
-        manual_seed(seed);
-        using var model = Architectures.Get(architecture).Create(EmotionLabels.Count);
-        model.train();
-        using (no_grad())
-        {
-            using var scope = NewDisposeScope();
-            model.forward(rand(16, 1, 48, 48).mul_(200).add_(20));
-        }
-        var path = _temp.File($"{architecture}-{seed}.onnx");
+        using var model = OnnxExporterTests.Model(architecture);
+        var path = _temp.File($"{architecture}.onnx");
         OnnxExporter.Export(model, path);
         return path;
     }
