@@ -1,4 +1,5 @@
 using System.Globalization;
+using FerMusic.Core.Faces;
 using Microsoft.ML.OnnxRuntime;
 
 namespace FerMusic.Core;
@@ -15,13 +16,13 @@ public sealed class EmotionModel : IDisposable
     private readonly Lock _gate = new();
     private float[] _input = [];
 
-    private EmotionModel(string path, InferenceSession session, IReadOnlyList<string> labels, float faceMargin,
+    private EmotionModel(string path, InferenceSession session, IReadOnlyList<string> labels, FaceFramings framings,
         IReadOnlyDictionary<string, string> metadata)
     {
         Path = path;
         _session = session;
         Labels = labels;
-        FaceMargin = faceMargin;
+        Framings = framings;
         Metadata = metadata;
     }
 
@@ -30,7 +31,8 @@ public sealed class EmotionModel : IDisposable
     /// <summary>The output classes, in output order, from the model's <c>labels</c> metadata.</summary>
     public IReadOnlyList<string> Labels { get; }
 
-    public float FaceMargin { get; }
+    /// <summary>How faces are framed in this model's input, per face detector (from its metadata).</summary>
+    public FaceFramings Framings { get; }
 
     public IReadOnlyDictionary<string, string> Metadata { get; }
 
@@ -58,8 +60,8 @@ public sealed class EmotionModel : IDisposable
         }
         try
         {
-            var (labels, margin) = CheckContract(session);
-            return new EmotionModel(path, session, labels, margin, session.ModelMetadata.CustomMetadataMap)
+            var (labels, framings) = CheckContract(session);
+            return new EmotionModel(path, session, labels, framings, session.ModelMetadata.CustomMetadataMap)
             {
                 IntraOpThreads = threads > 0 ? threads : Environment.ProcessorCount,
             };
@@ -76,7 +78,7 @@ public sealed class EmotionModel : IDisposable
         }
     }
 
-    private static (IReadOnlyList<string> Labels, float Margin) CheckContract(InferenceSession session)
+    private static (IReadOnlyList<string> Labels, FaceFramings Framings) CheckContract(InferenceSession session)
     {
         var expected = $"expected input '{ModelContract.InputName}' float32 [N,1,{ModelContract.ImageSize},{ModelContract.ImageSize}] " +
                        $"and output '{ModelContract.OutputName}' float32 [N,classes] (the FerMusic model contract)";
@@ -107,7 +109,18 @@ public sealed class EmotionModel : IDisposable
         {
             throw new InvalidDataException($"metadata '{ModelContract.FaceMarginKey}' is '{marginText}', expected a number");
         }
-        return (labels, margin);
+        if (!metadata.TryGetValue(ModelContract.FaceFramingKey, out var framingText))
+        {
+            return (labels, FaceFramings.FromMargin(margin));
+        }
+        try
+        {
+            return (labels, FaceFramings.Parse(framingText, margin));
+        }
+        catch (FormatException e)
+        {
+            throw new InvalidDataException($"metadata '{ModelContract.FaceFramingKey}' is not a face framing: {e.Message}");
+        }
     }
 
     /// <summary>

@@ -20,6 +20,8 @@ public static class EvaluateCommand
         common.AddTo(root);
         root.Subcommands.Add(CompareCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(FacesCommand.Create());
+        root.Subcommands.Add(FramingCommand.Create());
         root.SetAction(parse => CommandErrors.Run(() =>
         {
             var request = common.Request(parse, parse.GetRequiredValue(model));

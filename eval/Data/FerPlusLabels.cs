@@ -1,22 +1,15 @@
-using System.Globalization;
-using CsvHelper;
+using FerMusic.Core.FerPlus;
 
 namespace FerMusic.Eval.Data;
 
 /// <summary>
-/// Microsoft's FER+ relabelling of FER2013 (<c>fer2013new.csv</c>): ten annotators' votes per FER2013 row, in the
-/// same order. A row's label is the class with the most votes, when that majority is unique and is an emotion
-/// (not "unknown" or "not a face").
+/// FER+ majority labels: a FER2013 row's label is the class with the most votes (<see cref="FerPlusVotes"/>), when
+/// that majority is unique and is an emotion (not "unknown" or "not a face").
 /// </summary>
 public static class FerPlusLabels
 {
     /// <summary>FER+'s classes, named as FerMusic names them, in FerMusic's order, with contempt last.</summary>
-    public static readonly IReadOnlyList<string> Labels = ["angry", "disgust", "fear", "happy", "sad", "surprise", "neutral", "contempt"];
-
-    private static readonly (string Column, int Label)[] Columns =
-    [
-        ("neutral", 6), ("happiness", 3), ("surprise", 5), ("sadness", 4), ("anger", 0), ("disgust", 1), ("fear", 2), ("contempt", 7),
-    ];
+    public static readonly IReadOnlyList<string> Labels = [.. FerPlusVotes.Classes.Take(FerPlusVotes.Contempt + 1)];
 
     public const int NoMajority = -1;
     public const int Unknown = -2;
@@ -25,55 +18,32 @@ public static class FerPlusLabels
     /// <returns>Per FER2013 row: the index into <see cref="Labels"/>, or <see cref="NoMajority"/>, <see cref="Unknown"/> or <see cref="NotAFace"/>.</returns>
     public static int[] Read(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"FER+ labels not found: {path} (fer2013new.csv from Microsoft's FERPlus repository).", path);
-        }
-        using var csv = CsvReader.Create(File.OpenRead(path), new CsvReaderOptions { Separator = ',', TrackLineNumbers = true }, leaveOpen: false);
-        var voteColumns = Columns.Select(c => Index(csv, c.Column, path)).ToArray();
-        var unknown = Index(csv, "unknown", path);
-        var notFace = Index(csv, "NF", path);
-        var labels = new List<int>();
-        var votes = new int[Columns.Length + 2];
-        while (csv.Read())
-        {
-            for (var i = 0; i < Columns.Length; i++)
-            {
-                votes[i] = Votes(csv, voteColumns[i], path);
-            }
-            votes[^2] = Votes(csv, unknown, path);
-            votes[^1] = Votes(csv, notFace, path);
-            labels.Add(Majority(votes));
-        }
-        return [.. labels];
+        var votes = FerPlusVotes.Read(path);
+        return [.. Enumerable.Range(0, votes.Count).Select(row => Majority(votes.Of(row)))];
     }
 
-    private static int Majority(int[] votes)
+    private static int Majority(ReadOnlySpan<int> votes)
     {
-        var best = votes.Max();
-        if (best == 0 || votes.Count(v => v == best) > 1)
+        var best = 0;
+        var winner = -1;
+        var tied = false;
+        for (var c = 0; c < votes.Length; c++)
         {
-            return NoMajority;
+            if (votes[c] > best)
+            {
+                (best, winner, tied) = (votes[c], c, false);
+            }
+            else if (votes[c] == best && best > 0)
+            {
+                tied = true;
+            }
         }
-        var winner = Array.IndexOf(votes, best);
         return winner switch
         {
-            _ when winner == votes.Length - 2 => Unknown,
-            _ when winner == votes.Length - 1 => NotAFace,
-            _ => Columns[winner].Label,
+            _ when best == 0 || tied => NoMajority,
+            FerPlusVotes.Unknown => Unknown,
+            FerPlusVotes.NotAFace => NotAFace,
+            _ => winner,
         };
-    }
-
-    private static int Index(CsvReader csv, string column, string path) =>
-        csv.TryGetFieldIndex(column, out var index)
-            ? index
-            : throw new InvalidDataException($"{path}:1: missing column '{column}'; expected the FER+ header (Usage, Image name, neutral, happiness, ..., unknown, NF).");
-
-    private static int Votes(CsvReader csv, int column, string path)
-    {
-        var text = System.Text.Encoding.UTF8.GetString(csv.GetSpan(column)).Trim();
-        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var votes) && votes >= 0
-            ? votes
-            : throw new InvalidDataException($"{path}:{csv.LineNumber}: vote count '{text}' in column {column + 1}, expected a whole number >= 0.");
     }
 }

@@ -58,7 +58,7 @@ public static class ImageFolderFaces
             return false;
         }
         using var grey = decoded.ColorType == SKColorType.Gray8 ? decoded.Copy() : ToGrey(decoded);
-        GrayResize.Bilinear(grey.GetPixelSpan(), grey.Width, grey.Height, grey.RowBytes, face, ModelContract.ImageSize, ModelContract.ImageSize);
+        GreyResize.Resize(grey.GetPixelSpan(), grey.Width, grey.Height, grey.RowBytes, face, ModelContract.ImageSize, ModelContract.ImageSize);
         return true;
     }
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using FerMusic.Core;
+using FerMusic.Core.IO;
 using FerMusic.Eval.Data;
 using FerMusic.Eval.Metrics;
 
@@ -50,7 +50,7 @@ public static class Evaluator
 
         var predicted = predictions.Predicted.Select(p => toTruth[p]).ToArray();
         var metrics = ClassificationMetrics.Compute(faces.Truth, predicted, faces.Labels);
-        return new EvaluationResult(request, faces, predictions, model.Labels, model.Metadata, Sha256(request.ModelPath), metrics, seconds);
+        return new EvaluationResult(request, faces, predictions, model.Labels, model.Metadata, FileHash.Sha256(request.ModelPath), metrics, seconds);
     }
 
     private static int IndexOf(IReadOnlyList<string> labels, string label)
@@ -63,11 +63,5 @@ public static class Evaluator
             }
         }
         return -1;
-    }
-
-    private static string Sha256(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 }

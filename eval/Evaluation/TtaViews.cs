@@ -28,7 +28,7 @@ public static class TtaViews
                 break;
             case TtaMode.Flip:
                 face.CopyTo(destination);
-                GrayResize.MirrorHorizontally(face, Side, Side, destination.Slice(size, size));
+                GreyResize.MirrorHorizontally(face, Side, Side, destination.Slice(size, size));
                 break;
             case TtaMode.TenCrop:
                 const int far = Side - CropSide;
@@ -36,8 +36,8 @@ public static class TtaViews
                 for (var i = 0; i < origins.Length; i++)
                 {
                     var crop = destination.Slice(2 * i * size, size);
-                    GrayResize.Bilinear(face.Slice(origins[i].Y * Side + origins[i].X), CropSide, CropSide, Side, crop, Side, Side);
-                    GrayResize.MirrorHorizontally(crop, Side, Side, destination.Slice((2 * i + 1) * size, size));
+                    GreyResize.Resize(face.Slice(origins[i].Y * Side + origins[i].X), CropSide, CropSide, Side, crop, Side, Side);
+                    GreyResize.MirrorHorizontally(crop, Side, Side, destination.Slice((2 * i + 1) * size, size));
                 }
                 break;
             default:

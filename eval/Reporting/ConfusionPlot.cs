@@ -3,7 +3,10 @@ using ScottPlot;
 
 namespace FerMusic.Eval.Reporting;
 
-/// <summary>Confusion matrix pictures: true classes down, predicted across, the value written in every cell.</summary>
+/// <summary>
+/// Confusion matrix pictures: true classes down, predicted across, the value written in every cell; examples
+/// without a prediction (no face found) get a last column of their own.
+/// </summary>
 public static class ConfusionPlot
 {
     public static void SaveCounts(string path, ClassificationMetrics metrics, string title) =>
@@ -15,13 +18,14 @@ public static class ConfusionPlot
     private static void Save(string path, ClassificationMetrics metrics, string title, bool normalized)
     {
         var k = metrics.Labels.Count;
+        var columns = metrics.Unpredicted.Sum() > 0 ? k + 1 : k;
         var plot = new Plot();
         for (var row = 0; row < k; row++)
         {
-            var support = metrics.Confusion[row].Sum();
-            for (var column = 0; column < k; column++)
+            var support = metrics.PerClass[row].Support;
+            for (var column = 0; column < columns; column++)
             {
-                var count = metrics.Confusion[row][column];
+                var count = column < k ? metrics.Confusion[row][column] : metrics.Unpredicted[row];
                 var share = support == 0 ? 0 : (double)count / support;
                 var y = k - 1 - row;
                 var cell = plot.Add.Rectangle(column, column + 1, y, y + 1);
@@ -34,14 +38,14 @@ public static class ConfusionPlot
             }
         }
         var positions = Enumerable.Range(0, k).Select(i => i + 0.5).ToArray();
-        plot.Axes.Bottom.SetTicks(positions, [.. metrics.Labels]);
+        plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, columns).Select(i => i + 0.5)], [.. metrics.Labels, .. columns > k ? ["no face"] : Array.Empty<string>()]);
         plot.Axes.Left.SetTicks(positions.Reverse().ToArray(), [.. metrics.Labels]);
-        plot.Axes.SetLimits(0, k, 0, k);
+        plot.Axes.SetLimits(0, columns, 0, k);
         plot.XLabel("predicted");
         plot.YLabel("true");
         plot.Title(normalized ? $"{title} (% of each true class)" : $"{title} (counts)");
         plot.Grid.IsVisible = false;
-        plot.SavePng(path, 760, 700);
+        plot.SavePng(path, 760 * columns / k, 700);
     }
 
     /// <summary>White to deep blue.</summary>

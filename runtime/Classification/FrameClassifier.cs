@@ -1,43 +1,34 @@
 using FerMusic.Core;
-using FerMusic.Core.Imaging;
-using OpenCvSharp;
+using FerMusic.Core.Faces;
+using FerMusic.Vision.Faces;
+using FerMusic.Vision.Frames;
 
 namespace FerMusic.Runtime.Classification;
 
 /// <summary>
-/// Classifies every face of a frame in one batch: each box is grown by the model's face margin, cut from the grey
-/// frame and resized to 48x48 with the shared preprocessing, then run through the model. Buffers are reused.
+/// Classifies every face of a frame in one batch: each face is cut out with the model's framing for the detector
+/// that found it (the shared crop the evaluation uses too), then run through the model. Buffers are reused.
 /// </summary>
-public sealed class FrameClassifier(EmotionModel model)
+public sealed class FrameClassifier(EmotionModel model, FaceFraming framing, FaceAlignment alignment)
 {
     private byte[] _faces = new byte[4 * ModelContract.PixelsPerImage];
     private float[] _probabilities = new float[4 * model.Labels.Count];
 
-    public EmotionModel Model => model;
-
-    public FaceEmotions[] Classify(Mat grey, IReadOnlyList<PixelRect> boxes)
+    public FaceEmotions[] Classify(VisionFrame frame, IReadOnlyList<FaceLocation> faces)
     {
-        if (boxes.Count == 0)
+        if (faces.Count == 0)
         {
             return [];
         }
-        if (grey.Type() != MatType.CV_8UC1 || !grey.IsContinuous())
-        {
-            throw new ArgumentException("Expected a continuous 8-bit grey frame.", nameof(grey));
-        }
         var size = ModelContract.PixelsPerImage;
-        if (_faces.Length < boxes.Count * size)
+        if (_faces.Length < faces.Count * size)
         {
-            _faces = new byte[boxes.Count * size];
-            _probabilities = new float[boxes.Count * model.Labels.Count];
+            _faces = new byte[faces.Count * size];
+            _probabilities = new float[faces.Count * model.Labels.Count];
         }
-        var pixels = grey.AsSpan<byte>();
-        for (var i = 0; i < boxes.Count; i++)
-        {
-            FaceRegion.Extract(pixels, grey.Width, grey.Height, (int)grey.Step(), boxes[i], model.FaceMargin, _faces.AsSpan(i * size, size));
-        }
-        model.Predict(_faces.AsSpan(0, boxes.Count * size), _probabilities);
+        FaceInputs.Write(frame, faces, framing, alignment, _faces);
+        model.Predict(_faces.AsSpan(0, faces.Count * size), _probabilities);
         var classes = model.Labels.Count;
-        return boxes.Select((box, i) => new FaceEmotions(box, _probabilities.AsSpan(i * classes, classes).ToArray())).ToArray();
+        return [.. faces.Select((face, i) => new FaceEmotions(face.Box, _probabilities.AsSpan(i * classes, classes).ToArray()))];
     }
 }

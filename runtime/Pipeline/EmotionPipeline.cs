@@ -1,31 +1,33 @@
 using System.Diagnostics;
 using FerMusic.Core;
+using FerMusic.Core.Faces;
 using FerMusic.Runtime.Classification;
-using FerMusic.Runtime.Detection;
 using FerMusic.Runtime.Mood;
 using FerMusic.Runtime.Music;
 using FerMusic.Runtime.Smoothing;
+using FerMusic.Vision.Detection;
+using FerMusic.Vision.Frames;
 using OpenCvSharp;
 
 namespace FerMusic.Runtime.Pipeline;
 
 /// <summary>
-/// Frame in, mood and music out: grey conversion and equalisation once per frame, Haar detection, every face
+/// Frame in, mood and music out: grey conversion once per frame, face detection, every face
 /// classified in one batch, the largest face smoothed into a steady emotion, and on each change a mood and a
 /// playlist. One instance per listener and thread; it owns its detector.
 /// </summary>
 public sealed class EmotionPipeline : IDisposable
 {
-    private readonly HaarFaceDetector _detector;
+    private readonly IFaceDetector _detector;
     private readonly FrameClassifier _classifier;
     private readonly EmotionSmoother _smoother;
-    private readonly GreyFrame _grey = new();
+    private readonly VisionFrame _frame = new();
     private readonly IReadOnlyList<string> _labels;
 
-    public EmotionPipeline(EmotionModel model, HaarFaceDetector detector, Recommender recommender, PipelineOptions options)
+    public EmotionPipeline(EmotionModel model, IFaceDetector detector, FaceFraming framing, FaceAlignment alignment, Recommender recommender, PipelineOptions options)
     {
         _detector = detector;
-        _classifier = new FrameClassifier(model);
+        _classifier = new FrameClassifier(model, framing, alignment);
         _labels = model.Labels;
         _smoother = new EmotionSmoother(model.Labels.Count, options.Smoothing);
         Options = options;
@@ -41,10 +43,10 @@ public sealed class EmotionPipeline : IDisposable
     public FrameReport Process(Mat frame, double seconds)
     {
         var start = Stopwatch.GetTimestamp();
-        _grey.Update(frame);
-        var boxes = _detector.Detect(_grey.Equalized);
+        _frame.Update(frame);
+        var found = _detector.Detect(_frame);
         var detected = Stopwatch.GetTimestamp();
-        var faces = _classifier.Classify(_grey.Grey, boxes);
+        var faces = _classifier.Classify(_frame, found);
         var classified = Stopwatch.GetTimestamp();
 
         var changed = _smoother.Update(faces.Length > 0 ? faces[0].Probabilities : [], faces.Length > 0, seconds);
@@ -64,7 +66,7 @@ public sealed class EmotionPipeline : IDisposable
 
     public void Dispose()
     {
-        _grey.Dispose();
+        _frame.Dispose();
         _detector.Dispose();
     }
 }

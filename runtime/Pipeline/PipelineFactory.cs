@@ -1,30 +1,27 @@
 using FerMusic.Core;
-using FerMusic.Runtime.Detection;
 using FerMusic.Runtime.Music;
+using FerMusic.Vision;
+using FerMusic.Vision.Detection;
 
 namespace FerMusic.Runtime.Pipeline;
 
-/// <summary>Loads what pipelines share (model, cascade, catalogue) once, with clear errors for missing files.</summary>
+/// <summary>Loads what pipelines share (model, detector model, catalogue) once, with clear errors for missing files.</summary>
 public sealed class PipelineFactory : IDisposable
 {
-    private readonly string _cascadePath;
-    private readonly DetectorOptions _detector;
+    private readonly FaceDetectorFactory _detectors;
 
-    public PipelineFactory(string? modelPath, string? cascadePath, string? catalogPath, DetectorOptions? detector = null, int threads = 0)
+    public PipelineFactory(string? modelPath, string? catalogPath, FaceSettings? faces = null, int threads = 0)
     {
-        var model = modelPath ?? RuntimeAssets.DefaultModel;
-        if (modelPath is null && !File.Exists(model))
-        {
-            throw new FileNotFoundException($"The default model {model} is missing; pass --model <file.onnx> (see models/README.md).", model);
-        }
+        var model = ShippedModel.Resolve(modelPath);
+        _detectors = new FaceDetectorFactory(faces ?? new FaceSettings());
         Model = EmotionModel.Load(model, threads);
-        _cascadePath = CascadeLocator.Resolve(cascadePath);
-        _detector = detector ?? new DetectorOptions();
         Catalog = MusicCatalog.Load(catalogPath ?? RuntimeAssets.DefaultCatalog);
         Recommender = new Recommender(Catalog);
     }
 
     public EmotionModel Model { get; }
+
+    public FaceSettings Faces => _detectors.Settings;
 
     public MusicCatalog Catalog { get; }
 
@@ -32,7 +29,7 @@ public sealed class PipelineFactory : IDisposable
 
     /// <summary>A new pipeline with its own detector, smoother and listening session, sharing the model.</summary>
     public EmotionPipeline Create(PipelineOptions options) =>
-        new(Model, new HaarFaceDetector(_cascadePath, _detector), Recommender, options);
+        new(Model, _detectors.Create(), Faces.FramingFor(Model.Framings), Faces.Alignment, Recommender, options);
 
     public void Dispose() => Model.Dispose();
 }

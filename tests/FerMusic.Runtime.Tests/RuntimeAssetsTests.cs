@@ -1,4 +1,5 @@
 using FerMusic.Core;
+using FerMusic.Vision;
 
 namespace FerMusic.Runtime.Tests;
 
@@ -7,10 +8,10 @@ public sealed class RuntimeAssetsTests
     [Fact]
     public void The_default_model_ships_beside_the_runtime_and_honours_the_contract()
     {
-        Assert.True(File.Exists(RuntimeAssets.DefaultModel), $"{RuntimeAssets.DefaultModel} is missing");
+        Assert.True(File.Exists(ShippedModel.PathBesideProgram), $"{ShippedModel.PathBesideProgram} is missing");
 
         // Loading checks the input, the output and the labels metadata.
-        using var model = EmotionModel.Load(RuntimeAssets.DefaultModel, threads: 1);
+        using var model = EmotionModel.Load(ShippedModel.PathBesideProgram, threads: 1);
 
         Assert.Equal(EmotionLabels.Names, model.Labels);
         Assert.Equal("vgg", model.Metadata["architecture"]);

@@ -14,6 +14,9 @@ public sealed record AugmentationOptions
     /// <summary>Largest relative zoom either way (0.05 = 95%..105%).</summary>
     public double MaxScale { get; init; } = 0.05;
 
+    /// <summary>Largest relative stretch of one axis against the other (0.1 = width:height from 1/1.1 to 1.1), as a detector's box varies.</summary>
+    public double MaxAspect { get; init; }
+
     /// <summary>Brightness offset as a fraction of the 0..255 range, either way.</summary>
     public double Brightness { get; init; } = 0.1;
 
@@ -24,8 +27,8 @@ public sealed record AugmentationOptions
 
     public static AugmentationOptions None { get; } = new()
     {
-        MaxShift = 0, FlipProbability = 0, MaxRotationDegrees = 0, MaxScale = 0, Brightness = 0, Contrast = 0, ErasingProbability = 0,
+        MaxShift = 0, FlipProbability = 0, MaxRotationDegrees = 0, MaxScale = 0, MaxAspect = 0, Brightness = 0, Contrast = 0, ErasingProbability = 0,
     };
 
-    public bool IsGeometric => MaxShift > 0 || MaxRotationDegrees > 0 || MaxScale > 0;
+    public bool IsGeometric => MaxShift > 0 || MaxRotationDegrees > 0 || MaxScale > 0 || MaxAspect > 0;
 }

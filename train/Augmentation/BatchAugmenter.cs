@@ -47,7 +47,7 @@ public sealed class BatchAugmenter(AugmentationOptions options)
     }
 
     /// <summary>
-    /// Shift, rotation and zoom as one affine resampling with bilinear interpolation and reflection at the borders.
+    /// Shift, rotation, zoom and aspect stretch as one affine resampling with bilinear interpolation and reflection at the borders.
     /// Whole-pixel shifts without rotation or zoom copy pixels exactly.
     /// </summary>
     private Tensor Warp(Tensor x, Generator generator)
@@ -57,14 +57,22 @@ public sealed class BatchAugmenter(AugmentationOptions options)
         var zoom = Symmetric(count, generator).mul_(Options.MaxScale).add_(1).view(-1, 1, 1);
         var shiftX = randint(-Options.MaxShift, Options.MaxShift + 1, [count], generator: generator).to(ScalarType.Float32).view(-1, 1, 1);
         var shiftY = randint(-Options.MaxShift, Options.MaxShift + 1, [count], generator: generator).to(ScalarType.Float32).view(-1, 1, 1);
+        var zoomX = zoom;
+        var zoomY = zoom;
+        if (Options.MaxAspect > 0)
+        {
+            var stretch = Symmetric(count, generator).mul_(Math.Log(1 + Options.MaxAspect)).exp_().view(-1, 1, 1);
+            zoomX = zoom.mul(stretch);
+            zoomY = zoom.div(stretch);
+        }
 
         var axis = arange(Side, dtype: ScalarType.Float32).sub_(Centre);
         var cols = axis.view(1, 1, Side);
         var rows = axis.view(1, Side, 1);
         var cos = angle.cos();
         var sin = angle.sin();
-        var sourceX = (cos * cols + sin * rows).div_(zoom).add_(Centre).sub_(shiftX);
-        var sourceY = (cos * rows - sin * cols).div_(zoom).add_(Centre).sub_(shiftY);
+        var sourceX = (cos * cols + sin * rows).div_(zoomX).add_(Centre).sub_(shiftX);
+        var sourceY = (cos * rows - sin * cols).div_(zoomY).add_(Centre).sub_(shiftY);
         return Sample(x, Reflect(sourceX), Reflect(sourceY));
     }
 

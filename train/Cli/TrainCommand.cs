@@ -32,6 +32,9 @@ public static class TrainCommand
         var decay = new Option<double>("--decay") { Description = "Factor of the step and plateau schedules.", DefaultValueFactory = _ => defaults.DecayFactor };
         var smoothing = new Option<double>("--label-smoothing") { Description = "Label smoothing of the cross-entropy (0 = off).", DefaultValueFactory = _ => defaults.LabelSmoothing };
         var averaging = new Option<double>("--ema") { Description = "Validate and export an exponential moving average of the weights with this decay (e.g. 0.999; 0 = off).", DefaultValueFactory = _ => defaults.WeightAveraging };
+        var logitAdjust = new Option<double>("--logit-adjust") { Description = "Logit-adjusted loss for the rare classes (disgust, fear): tau, 0 = off, 1 = balanced (Menon et al., 2021).", DefaultValueFactory = _ => defaults.LogitAdjustment };
+        var ferPlus = new Option<string?>("--ferplus") { Description = "FER+ votes (fer2013new.csv): each Training image's vote shares become soft targets, weighted by --teacher-weight." };
+        var aspect = new Option<double>("--aspect") { Description = "Largest stretch of width against height (0.1 = 1/1.1..1.1), as a face detector's box varies.", DefaultValueFactory = _ => augmentDefaults.MaxAspect };
         var classWeights = new Option<bool>("--class-weights") { Description = "Weight the loss by inverse class frequency (helps disgust, costs overall accuracy)." };
         var patience = new Option<int>("--patience") { Description = "Stop when PublicTest accuracy has not improved for this many epochs (0 = never).", DefaultValueFactory = _ => defaults.Patience };
         var seed = new Option<long>("--seed") { Description = "Seed of initialisation, shuffling, augmentation and dropout.", DefaultValueFactory = _ => defaults.Seed };
@@ -48,7 +51,7 @@ public static class TrainCommand
         var contrast = new Option<double>("--contrast") { Description = "Contrast jitter: factor 1 ± this.", DefaultValueFactory = _ => augmentDefaults.Contrast };
         var mixup = new Option<double>("--mixup") { Description = "Mixup: blend each image and its label with another of the batch, weight ~ Beta(alpha, alpha); e.g. 0.2 (0 = off).", DefaultValueFactory = _ => defaults.MixupAlpha };
         var teachers = new Option<string[]>("--teacher") { Description = "Distil a trained ONNX model (FerMusic contract, e.g. models/fer2013-vgg-mixup.onnx) into the network: its probabilities of each Training image and its mirror image, averaged over all --teacher models, blend into the targets. Repeat for several teachers.", AllowMultipleArgumentsPerToken = false };
-        var teacherWeight = new Option<double>("--teacher-weight") { Description = "Weight of the teachers' probabilities against the (smoothed) label, 0..1.", DefaultValueFactory = _ => defaults.TeacherWeight };
+        var teacherWeight = new Option<double>("--teacher-weight") { Description = "Weight of the soft targets (the teachers' probabilities or the FER+ vote shares) against the (smoothed) label, 0..1.", DefaultValueFactory = _ => defaults.TeacherWeight };
         var init = new Option<string?>("--init") { Description = "Start from the weights of a model this trainer exported (e.g. models/fer2013-vgg-mixup100.onnx) instead of a fresh network: fine-tuning. Its architecture must be --arch." };
         var batchNormImages = new Option<int>("--bn-recalibrate") { Description = "Before every validation, recompute the batch-norm statistics of the validated network from this many clean Training images (0 = keep those gathered on the augmented batches).", DefaultValueFactory = _ => defaults.BatchNormImages };
         var erasing = new Option<double>("--erasing") { Description = "Probability of random erasing.", DefaultValueFactory = _ => augmentDefaults.ErasingProbability };
@@ -59,8 +62,8 @@ public static class TrainCommand
             "Architectures:\n" + ArchitectureList() + "\n\n" +
             "Example:\n  dotnet run --project train -c Release -- --data ../shared/data/fer2013/fer2013.csv.gz --out runs/vgg --epochs 30");
         foreach (var option in new Option[] { data, output, arch, epochs, batchSize, optimizer, lr, weightDecay, momentum, schedule, warmup, stepEvery, decay,
-                     smoothing, averaging, classWeights, patience, seed, limit, resume, threads, skipBadRows,
-                     noAugment, shift, flip, rotation, scale, brightness, contrast, erasing, mixup, teachers, teacherWeight, init, batchNormImages })
+                     smoothing, averaging, logitAdjust, classWeights, ferPlus, patience, seed, limit, resume, threads, skipBadRows,
+                     noAugment, shift, flip, rotation, scale, aspect, brightness, contrast, erasing, mixup, teachers, teacherWeight, init, batchNormImages })
         {
             root.Options.Add(option);
         }
@@ -76,6 +79,7 @@ public static class TrainCommand
                     FlipProbability = parse.GetValue(flip),
                     MaxRotationDegrees = parse.GetValue(rotation),
                     MaxScale = parse.GetValue(scale),
+                    MaxAspect = NotNegative(parse.GetValue(aspect), "--aspect"),
                     Brightness = parse.GetValue(brightness),
                     Contrast = parse.GetValue(contrast),
                     ErasingProbability = parse.GetValue(erasing),
@@ -104,6 +108,8 @@ public static class TrainCommand
                     DecayFactor = parse.GetValue(decay),
                     LabelSmoothing = parse.GetValue(smoothing),
                     ClassWeighting = parse.GetValue(classWeights),
+                    LogitAdjustment = NotNegative(parse.GetValue(logitAdjust), "--logit-adjust"),
+                    FerPlusVotes = parse.GetValue(ferPlus),
                     WeightAveraging = parse.GetValue(averaging),
                     Patience = parse.GetValue(patience),
                     Seed = parse.GetValue(seed),

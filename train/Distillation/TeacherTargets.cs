@@ -1,5 +1,6 @@
 using FerMusic.Core;
 using FerMusic.Core.Fer2013;
+using FerMusic.Core.FerPlus;
 using FerMusic.Core.Imaging;
 
 namespace FerMusic.Train.Distillation;
@@ -52,6 +53,34 @@ public sealed class TeacherTargets
         return new TeacherTargets(sum, dataset.Count);
     }
 
+    /// <summary>
+    /// FER+ vote shares as soft targets: for each image, the share of its ten annotators' votes each emotion got
+    /// (contempt, unknown and not-a-face votes left out); an image no annotator gave an emotion keeps its own label.
+    /// </summary>
+    /// <param name="rows">Each image's row in the FER2013 file, which is its row in the FER+ file.</param>
+    public static TeacherTargets FromFerPlus(FerPlusVotes votes, IReadOnlyList<int> rows, Fer2013Dataset dataset)
+    {
+        if (rows.Count != dataset.Count)
+        {
+            throw new ArgumentException($"{rows.Count} rows for {dataset.Count} images.", nameof(rows));
+        }
+        var classes = EmotionLabels.Count;
+        var targets = new float[dataset.Count * classes];
+        for (var i = 0; i < dataset.Count; i++)
+        {
+            if (rows[i] >= votes.Count)
+            {
+                throw new InvalidDataException($"The FER+ votes have {votes.Count} rows; FER2013 row {rows[i] + 1} has none. The files must match row for row.");
+            }
+            var target = targets.AsSpan(i * classes, classes);
+            if (!votes.TryEmotionShares(rows[i], target))
+            {
+                target[(int)dataset.Label(i)] = 1;
+            }
+        }
+        return new TeacherTargets(targets, dataset.Count);
+    }
+
     /// <summary>Adds the model's probabilities of every image and of its mirror image to <paramref name="sum"/>.</summary>
     private static void AddViews(EmotionModel model, Fer2013Dataset dataset, float[] sum)
     {
@@ -65,7 +94,7 @@ public sealed class TeacherTargets
             var images = dataset.Pixels.Slice(start * pixels, count * pixels);
             for (var i = 0; i < count; i++)
             {
-                GrayResize.MirrorHorizontally(images.Slice(i * pixels, pixels), ModelContract.ImageSize, ModelContract.ImageSize,
+                GreyResize.MirrorHorizontally(images.Slice(i * pixels, pixels), ModelContract.ImageSize, ModelContract.ImageSize,
                     mirrored.AsSpan(i * pixels, pixels));
             }
             var target = sum.AsSpan(start * classes, count * classes);

@@ -52,6 +52,7 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
         }
 
         using var classWeights = options.ClassWeighting ? tensor(SmoothedCrossEntropy.BalancedWeights(train.ClassCounts())) : null;
+        using var logitOffsets = options.LogitAdjustment > 0 ? tensor(SmoothedCrossEntropy.LogitAdjustment(train.ClassCounts(), options.LogitAdjustment)) : null;
         var schedule = LearningRateSchedule.Create(options);
         var augmenter = new BatchAugmenter(options.Augmentation);
         var mixup = options.MixupAlpha > 0 ? new Mixup(options.MixupAlpha) : null;
@@ -68,7 +69,7 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
                 break;
             }
             var clock = Stopwatch.StartNew();
-            var trained = TrainEpoch(model, average, optimizer, source, teacher, augmenter, mixup, schedule, classWeights, epoch, state.History, cancellation);
+            var trained = TrainEpoch(model, average, optimizer, source, teacher, augmenter, mixup, schedule, classWeights, logitOffsets, epoch, state.History, cancellation);
             if (trained is null)
             {
                 outcome = TrainingOutcome.Interrupted;
@@ -100,7 +101,7 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
     }
 
     private (double Loss, double Accuracy, double LearningRate)? TrainEpoch(EmotionNet model, WeightAverage? average, OptimizerHelper optimizer,
-        BatchSource source, TeacherTargets? teacher, BatchAugmenter augmenter, Mixup? mixup, LearningRateSchedule schedule, Tensor? classWeights, int epoch,
+        BatchSource source, TeacherTargets? teacher, BatchAugmenter augmenter, Mixup? mixup, LearningRateSchedule schedule, Tensor? classWeights, Tensor? logitOffsets, int epoch,
         IReadOnlyList<EpochMetrics> history, CancellationToken cancellation)
     {
         var seed = EpochSeed(epoch);
@@ -137,7 +138,7 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
             optimizer.zero_grad();
             var logits = model.forward(mixed?.Images ?? augmented);
             Tensor LossAgainst(Tensor targets, Tensor? soft) =>
-                SmoothedCrossEntropy.Loss(logits, targets, options.LabelSmoothing, classWeights, soft, options.TeacherWeight);
+                SmoothedCrossEntropy.Loss(logits, targets, options.LabelSmoothing, classWeights, soft, options.TeacherWeight, logitOffsets);
             var loss = mixed?.Loss(LossAgainst, softTargets) ?? LossAgainst(labels, softTargets);
             loss.backward();
             optimizer.step();

@@ -43,6 +43,12 @@ public sealed record TrainingOptions
     public double LabelSmoothing { get; init; } = 0.1;
     public bool ClassWeighting { get; init; }
 
+    /// <summary>Strength tau of the logit-adjusted loss for rare classes (0 = plain cross-entropy, 1 = balanced).</summary>
+    public double LogitAdjustment { get; init; }
+
+    /// <summary>FER+ votes (<c>fer2013new.csv</c>) whose per-image vote shares become soft targets, weighted by <see cref="TeacherWeight"/>; null = none.</summary>
+    public string? FerPlusVotes { get; init; }
+
     /// <summary>Stop when validation accuracy has not improved for this many epochs; 0 never stops early.</summary>
     public int Patience { get; init; } = 10;
 
@@ -57,7 +63,7 @@ public sealed record TrainingOptions
     /// <summary>ONNX models whose averaged probabilities are distilled into the network; none = plain training.</summary>
     public IReadOnlyList<string> Teachers { get; init; } = [];
 
-    /// <summary>Weight of the teachers' probabilities against the smoothed label in the target distribution, 0..1.</summary>
+    /// <summary>Weight of the soft targets (teachers' probabilities or FER+ vote shares) against the smoothed label, 0..1.</summary>
     public double TeacherWeight { get; init; } = 0.5;
 
     /// <summary>An ONNX model exported by this trainer whose weights the run starts from (fine-tuning); null = fresh.</summary>

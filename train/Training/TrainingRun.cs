@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using FerMusic.Core.Fer2013;
+using FerMusic.Core.FerPlus;
+using FerMusic.Core.IO;
 using FerMusic.Train.Distillation;
 using FerMusic.Train.Export;
 using FerMusic.Train.Reporting;
@@ -26,7 +28,8 @@ public static class TrainingRun
         {
             observer.Message($"Skipped {read.SkippedRows} malformed row(s); the first: {read.Problems[0].Message}");
         }
-        var train = read.Dataset.Select(Fer2013Split.Training, request.Limit);
+        var trainRows = read.Dataset.IndicesOf(Fer2013Split.Training, request.Limit);
+        var train = read.Dataset.Subset(trainRows);
         var validation = read.Dataset.Select(Fer2013Split.PublicTest);
         observer.Message($"{read.Dataset.Count} rows in {wall.Elapsed.TotalSeconds:0.0} s: training on {train.Count} Training images, " +
                          $"selecting on {validation.Count} PublicTest images.");
@@ -35,7 +38,13 @@ public static class TrainingRun
             throw new InvalidDataException($"{request.DataPath} has no PublicTest rows to select the best epoch on.");
         }
 
-        var teacher = LoadTeachers(request, train, validation, observer);
+        if (request.Options.FerPlusVotes is not null && read.SkippedRows > 0)
+        {
+            throw new InvalidDataException("FER+ votes are matched to FER2013 rows by position, which skipped rows would shift; fix the file instead of --skip-bad-rows.");
+        }
+        var teacher = request.Options.FerPlusVotes is { } ferPlus
+            ? LoadFerPlus(ferPlus, read.Dataset.Count, trainRows, train, observer, request.Options)
+            : LoadTeachers(request, train, validation, observer);
 
         Directory.CreateDirectory(request.OutputDirectory);
         var checkpoint = new Checkpoint(Path.Combine(request.OutputDirectory, "checkpoint"));
@@ -49,6 +58,22 @@ public static class TrainingRun
         }
         WriteOutputs(request, result, train.Count, wall.Elapsed.TotalSeconds);
         return result;
+    }
+
+    private static TeacherTargets LoadFerPlus(string path, int fer2013Rows, IReadOnlyList<int> rows, Fer2013Dataset train, ITrainingObserver observer, TrainingOptions options)
+    {
+        if (options.Teachers.Count > 0)
+        {
+            throw new ArgumentException("Use either --teacher or --ferplus as soft targets, not both.");
+        }
+        var votes = FerPlusVotes.Read(path);
+        if (votes.Count != fer2013Rows)
+        {
+            throw new InvalidDataException($"{path} has {votes.Count} rows but the FER2013 file has {fer2013Rows}; they must match row for row.");
+        }
+        var targets = TeacherTargets.FromFerPlus(votes, rows, train);
+        observer.Message($"FER+ vote shares as soft targets (weight {options.TeacherWeight:0.##}): the annotators' majority agrees with {targets.Agreement(train):P2} of the Training labels.");
+        return targets;
     }
 
     private static TeacherTargets? LoadTeachers(TrainingRunRequest request, Fer2013Dataset train, Fer2013Dataset validation,

@@ -1,4 +1,5 @@
 using FerMusic.Core;
+using FerMusic.Core.Faces;
 using FerMusic.Tests;
 
 namespace FerMusic.Eval.Tests.Evaluation;
@@ -51,7 +52,8 @@ public sealed class ModelContractTests : IDisposable
         using var model = EmotionModel.Load(Save(TinyModels.AlwaysPredicts(Emotion.Sad)));
 
         Assert.Equal(EmotionLabels.Names, model.Labels);
-        Assert.Equal(ModelContract.DefaultFaceMargin, model.FaceMargin);
+        Assert.Equal(FaceFraming.FromMargin(ModelContract.DefaultFaceMargin), model.Framings.Fallback);
+        Assert.Empty(model.Framings.Detectors);
         var probabilities = new float[14];
         model.Predict(new byte[2 * ModelContract.PixelsPerImage], probabilities);
         Assert.True(probabilities[(int)Emotion.Sad] > 0.9f);

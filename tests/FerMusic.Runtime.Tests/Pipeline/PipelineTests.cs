@@ -2,7 +2,8 @@ using System.Text.Json;
 using FerMusic.Core;
 using FerMusic.Runtime.Capture;
 using FerMusic.Runtime.Pipeline;
-using FerMusic.Runtime.Tests.Detection;
+using FerMusic.Tests.Vision;
+using FerMusic.Vision.Detection;
 using FerMusic.Tests;
 using OpenCvSharp;
 
@@ -19,7 +20,7 @@ public sealed class PipelineTests : IDisposable
     private static string Catalog => Path.Combine(SharedData.RepositoryRoot(), "data", "catalog.csv");
 
     private PipelineFactory Factory(byte[] model) =>
-        new(TinyModels.Save(model, _temp.File("model.onnx")), InstalledCascade.Require(), Catalog);
+        new(TinyModels.Save(model, _temp.File("model.onnx")), Catalog, new FaceSettings { CascadePath = InstalledCascade.Require() });
 
     [Fact]
     public void On_a_real_video_faces_are_found_in_most_frames_and_every_JSON_line_is_valid()
@@ -76,7 +77,7 @@ public sealed class PipelineTests : IDisposable
     [Fact]
     public void A_missing_model_is_a_clear_error()
     {
-        var error = Assert.Throws<ModelContractException>(() => new PipelineFactory(_temp.File("none.onnx"), InstalledCascade.Require(), Catalog));
+        var error = Assert.Throws<ModelContractException>(() => new PipelineFactory(_temp.File("none.onnx"), Catalog, new FaceSettings { CascadePath = InstalledCascade.Require() }));
 
         Assert.Contains("model file not found", error.Message);
     }

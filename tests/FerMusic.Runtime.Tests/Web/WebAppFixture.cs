@@ -1,6 +1,7 @@
 using FerMusic.Core;
 using FerMusic.Runtime.Pipeline;
-using FerMusic.Runtime.Tests.Detection;
+using FerMusic.Tests.Vision;
+using FerMusic.Vision.Detection;
 using FerMusic.Runtime.Web;
 using FerMusic.Tests;
 using Microsoft.AspNetCore.TestHost;
@@ -29,7 +30,7 @@ public sealed class WebAppFixture : IAsyncDisposable
     {
         var temp = new TempDirectory();
         var model = TinyModels.Save(TinyModels.AlwaysPredicts(Emotion.Happy), temp.File("model.onnx"));
-        var factory = new PipelineFactory(model, InstalledCascade.Require(), Path.Combine(SharedData.RepositoryRoot(), "data", "catalog.csv"));
+        var factory = new PipelineFactory(model, Path.Combine(SharedData.RepositoryRoot(), "data", "catalog.csv"), new FaceSettings { CascadePath = InstalledCascade.Require() });
         var app = WebServer.Build(factory, options ?? new WebOptions(), url is null ? null : [url], builder =>
         {
             if (testServer)

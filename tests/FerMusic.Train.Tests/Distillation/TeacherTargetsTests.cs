@@ -45,7 +45,7 @@ public sealed class TeacherTargetsTests : IDisposable
         var mirrored = new byte[ModelContract.PixelsPerImage];
         foreach (var index in new[] { 0, 5, Faces.Count - 1 })
         {
-            GrayResize.MirrorHorizontally(Faces.Image(index), ModelContract.ImageSize, ModelContract.ImageSize, mirrored);
+            GreyResize.MirrorHorizontally(Faces.Image(index), ModelContract.ImageSize, ModelContract.ImageSize, mirrored);
             var plain = Predict(teacher, Faces.Image(index));
             var flipped = Predict(teacher, mirrored);
             Assert.False(plain.SequenceEqual(flipped), "the test teacher must see the difference between an image and its mirror");

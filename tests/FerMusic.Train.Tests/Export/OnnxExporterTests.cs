@@ -1,4 +1,5 @@
 using FerMusic.Core;
+using FerMusic.Core.Faces;
 using FerMusic.Tests;
 using FerMusic.Train.Export;
 using FerMusic.Train.Models;
@@ -83,7 +84,7 @@ public sealed class OnnxExporterTests : IDisposable
 
         Assert.Equal("angry,disgust,fear,happy,sad,surprise,neutral", onnx.Metadata[ModelContract.LabelsKey]);
         Assert.Equal(EmotionLabels.Names, onnx.Labels);
-        Assert.Equal(ModelContract.DefaultFaceMargin, onnx.FaceMargin);
+        Assert.Equal(FaceFraming.FromMargin(ModelContract.DefaultFaceMargin), onnx.Framings.Fallback);
         Assert.Equal(architecture, onnx.Metadata["architecture"]);
         Assert.Equal(model.ParameterCount.ToString(System.Globalization.CultureInfo.InvariantCulture), onnx.Metadata["parameters"]);
         var probabilities = new float[5 * 7];

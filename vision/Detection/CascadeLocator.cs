@@ -1,4 +1,4 @@
-namespace FerMusic.Runtime.Detection;
+namespace FerMusic.Vision.Detection;
 
 /// <summary>Finds OpenCV's frontal-face Haar cascade.</summary>
 public static class CascadeLocator

@@ -1,23 +1,26 @@
+using FerMusic.Core.Faces;
 using FerMusic.Core.Imaging;
+using FerMusic.Vision.Frames;
 using OpenCvSharp;
 
-namespace FerMusic.Runtime.Detection;
+namespace FerMusic.Vision.Detection;
 
 /// <summary>
 /// Haar-cascade face detection on an equalised grey frame. The whole frame is searched on a downscaled copy for
 /// speed; between such searches each known face is looked for only in a window around its last position, at full
 /// resolution, which is both faster and finds more faces. Largest face first. Not thread-safe: one per pipeline.
 /// </summary>
-public sealed class HaarFaceDetector : IDisposable
+public sealed class HaarFaceDetector : IFaceDetector
 {
+    public const string DetectorName = "haar";
     private const double SearchMargin = 0.5;
     private readonly CascadeClassifier _cascade;
-    private readonly DetectorOptions _options;
+    private readonly HaarOptions _options;
     private readonly Mat _small = new();
     private PixelRect[] _known = [];
     private int _sinceFullScan;
 
-    public HaarFaceDetector(string cascadePath, DetectorOptions? options = null)
+    public HaarFaceDetector(string cascadePath, HaarOptions? options = null)
     {
         _cascade = new CascadeClassifier();
         if (!_cascade.Load(cascadePath) || _cascade.Empty())
@@ -25,10 +28,20 @@ public sealed class HaarFaceDetector : IDisposable
             _cascade.Dispose();
             throw new InvalidDataException($"{cascadePath} is not a loadable Haar cascade.");
         }
-        _options = options ?? new DetectorOptions();
+        _options = options ?? new HaarOptions();
     }
 
-    public PixelRect[] Detect(Mat equalizedGrey)
+    public string Name => DetectorName;
+
+    public FaceLocation[] Detect(VisionFrame frame) => [.. DetectBoxes(frame.Equalized).Select(box => new FaceLocation(box))];
+
+    public void Reset()
+    {
+        _known = [];
+        _sinceFullScan = 0;
+    }
+
+    private PixelRect[] DetectBoxes(Mat equalizedGrey)
     {
         if (_options.Track && _known.Length > 0 && _sinceFullScan < _options.FullScanEvery)
         {
@@ -84,19 +97,12 @@ public sealed class HaarFaceDetector : IDisposable
         var kept = new List<PixelRect>();
         foreach (var face in faces.OrderByDescending(r => r.Area))
         {
-            if (!kept.Any(k => Overlap(k, face) > 0.5 * face.Area))
+            if (!kept.Any(k => k.Overlap(face) > 0.5 * face.Area))
             {
                 kept.Add(face);
             }
         }
         return [.. kept];
-    }
-
-    private static int Overlap(PixelRect a, PixelRect b)
-    {
-        var width = Math.Min(a.X + a.Width, b.X + b.Width) - Math.Max(a.X, b.X);
-        var height = Math.Min(a.Y + a.Height, b.Y + b.Height) - Math.Max(a.Y, b.Y);
-        return width > 0 && height > 0 ? width * height : 0;
     }
 
     public void Dispose()

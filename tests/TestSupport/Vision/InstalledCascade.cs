@@ -1,10 +1,10 @@
-using FerMusic.Runtime.Detection;
+using FerMusic.Vision.Detection;
 using FerMusic.Tests;
 
-namespace FerMusic.Runtime.Tests.Detection;
+namespace FerMusic.Tests.Vision;
 
 /// <summary>The Haar cascade from Debian's opencv-data, which scripts/install-dependencies.sh installs; a skip without it (a failure under CI).</summary>
-internal static class InstalledCascade
+public static class InstalledCascade
 {
     public static string Require()
     {

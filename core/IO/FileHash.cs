@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
 
-namespace FerMusic.Train.Reporting;
+namespace FerMusic.Core.IO;
 
+/// <summary>Hashes of files, for reports and model cards.</summary>
 public static class FileHash
 {
     public static string Sha256(string path)

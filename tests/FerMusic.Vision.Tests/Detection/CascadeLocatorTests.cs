@@ -1,6 +1,7 @@
-using FerMusic.Runtime.Detection;
+using FerMusic.Tests.Vision;
+using FerMusic.Vision.Detection;
 
-namespace FerMusic.Runtime.Tests.Detection;
+namespace FerMusic.Vision.Tests.Detection;
 
 public sealed class CascadeLocatorTests
 {
