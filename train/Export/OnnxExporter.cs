@@ -1,4 +1,5 @@
 using FerMusic.Core;
+using FerMusic.Core.Fer2013;
 using FerMusic.Train.Models;
 using Onnx;
 using ProtobufMessages = Google.Protobuf.MessageExtensions;
@@ -69,6 +70,7 @@ public static class OnnxExporter
         {
             [ModelContract.LabelsKey] = EmotionLabels.Joined,
             [ModelContract.FaceMarginKey] = ModelContract.DefaultFaceMargin.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [ModelContract.FaceFramingKey] = Fer2013Framing.Measured.ToJson(),
             [ArchitectureKey] = model.Architecture,
             ["parameters"] = model.ParameterCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["multiply_adds"] = model.MultiplyAdds().ToString(System.Globalization.CultureInfo.InvariantCulture),
