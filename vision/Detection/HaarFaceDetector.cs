@@ -23,7 +23,16 @@ public sealed class HaarFaceDetector : IFaceDetector
     public HaarFaceDetector(string cascadePath, HaarOptions? options = null)
     {
         _cascade = new CascadeClassifier();
-        if (!_cascade.Load(cascadePath) || _cascade.Empty())
+        bool loaded;
+        try
+        {
+            loaded = _cascade.Load(cascadePath) && !_cascade.Empty();
+        }
+        catch (OpenCVException)
+        {
+            loaded = false;
+        }
+        if (!loaded)
         {
             _cascade.Dispose();
             throw new InvalidDataException($"{cascadePath} is not a loadable Haar cascade.");

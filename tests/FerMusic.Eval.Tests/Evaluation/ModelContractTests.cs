@@ -35,6 +35,7 @@ public sealed class ModelContractTests : IDisposable
         { "metadata 'labels' is missing", TinyModels.Linear(new float[7], labels: null) },
         { "names 3 classes but the output has 7", TinyModels.Linear(new float[7], labels: "a,b,c") },
         { "float32 [N,1,48,48]", TinyModels.Linear(new float[7], side: 64) },
+        { "metadata 'face_framing' is not a face framing", TinyModels.Linear(new float[7], metadata: new Dictionary<string, string> { [ModelContract.FaceFramingKey] = "{\"haar\":{\"box\":[1]}}" }) },
     };
 
     [Theory]
@@ -58,5 +59,19 @@ public sealed class ModelContractTests : IDisposable
         model.Predict(new byte[2 * ModelContract.PixelsPerImage], probabilities);
         Assert.True(probabilities[(int)Emotion.Sad] > 0.9f);
         Assert.True(probabilities[7 + (int)Emotion.Sad] > 0.9f);
+    }
+
+    [Fact]
+    public void A_model_with_a_framing_crops_each_detector_as_measured_and_others_by_its_margin()
+    {
+        var metadata = new Dictionary<string, string>
+        {
+            [ModelContract.FaceFramingKey] = FerMusic.Core.Fer2013.Fer2013Framing.Measured.ToJson(),
+            [ModelContract.FaceMarginKey] = "0.2",
+        };
+        using var model = EmotionModel.Load(Save(TinyModels.Linear(new float[7], metadata: metadata)));
+
+        Assert.Equal(FerMusic.Core.Fer2013.Fer2013Framing.Measured.For("haar"), model.Framings.For("haar"));
+        Assert.Equal(FaceFraming.FromMargin(0.2f), model.Framings.For("another detector"));
     }
 }

@@ -12,7 +12,8 @@ public static class TinyModels
 {
     /// <summary>Softmax(Flatten(input) * weights^T + bias): with zero weights it always predicts the largest bias.</summary>
     public static byte[] Linear(float[] bias, float[]? weights = null, string inputName = ModelContract.InputName,
-        string? labels = "angry,disgust,fear,happy,sad,surprise,neutral", long side = ModelContract.ImageSize)
+        string? labels = "angry,disgust,fear,happy,sad,surprise,neutral", long side = ModelContract.ImageSize,
+        IReadOnlyDictionary<string, string>? metadata = null)
     {
         var classes = bias.Length;
         var graph = new GraphProto { Name = "tiny" };
@@ -28,6 +29,10 @@ public static class TinyModels
         if (labels is not null)
         {
             model.MetadataProps.Add(new StringStringEntryProto { Key = ModelContract.LabelsKey, Value = labels });
+        }
+        foreach (var (key, value) in metadata ?? new Dictionary<string, string>())
+        {
+            model.MetadataProps.Add(new StringStringEntryProto { Key = key, Value = value });
         }
         return Google.Protobuf.MessageExtensions.ToByteArray(model);
     }
