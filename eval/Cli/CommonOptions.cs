@@ -1,3 +1,4 @@
+using FerMusic.Core;
 using System.CommandLine;
 using FerMusic.Core.Cli;
 using FerMusic.Core.Fer2013;

@@ -49,7 +49,7 @@ public static class FacesCommand
             Console.Error.WriteLine();
             var files = FacesOutputs.Write(outDir, result, CommandLines.Reproduce("eval"));
             var m = result.Metrics;
-            Console.WriteLine($"{settings.Name}, alignment {settings.Alignment.ToString().ToLowerInvariant()}: accuracy {m.Accuracy:P2}, macro-F1 {m.MacroF1:P2} " +
+            Console.WriteLine($"{settings.Name}, alignment {settings.Alignment.ToString().ToLowerInvariant()}, TTA {settings.Tta.ToString().ToLowerInvariant()}: accuracy {m.Accuracy:P2}, macro-F1 {m.MacroF1:P2} " +
                               $"on {m.Count} pictures; faces found in {result.FacesFound} ({(double)result.FacesFound / Math.Max(1, m.Count):P1}); " +
                               $"{result.DetectMilliseconds:0.0} ms/picture to detect and crop");
             Console.WriteLine("recall: " + string.Join(", ", m.Labels.Select((l, c) => $"{l} {m.PerClass[c].Recall:P0}")));

@@ -1,3 +1,4 @@
+using FerMusic.Core;
 using FerMusic.Core.Fer2013;
 
 namespace FerMusic.Eval.Evaluation;

@@ -85,6 +85,7 @@ public static class LivePathEvaluator
         var classifyClock = Stopwatch.StartNew();
         var batch = new byte[BatchSize * ModelContract.PixelsPerImage];
         var output = new float[BatchSize * classes];
+        var classifier = new ViewAveraging(model, settings.Tta);
         var rows = new Dictionary<PictureOutcome, float[]>();
         for (var start = 0; start < withFace.Count; start += BatchSize)
         {
@@ -93,7 +94,7 @@ public static class LivePathEvaluator
             {
                 withFace[start + i].Crop!.CopyTo(batch.AsSpan(i * ModelContract.PixelsPerImage));
             }
-            model.Predict(batch.AsSpan(0, count * ModelContract.PixelsPerImage), output);
+            classifier.Predict(batch.AsSpan(0, count * ModelContract.PixelsPerImage), output);
             for (var i = 0; i < count; i++)
             {
                 rows[withFace[start + i]] = output.AsSpan(i * classes, classes).ToArray();

@@ -93,6 +93,7 @@ public sealed record FacesOutputs
                 ["box_size"] = new JsonArray(framing.BoxSize.X, framing.BoxSize.Y),
                 ["eyes"] = framing.Eyes is { } eyes ? new JsonArray(eyes.Left.X, eyes.Left.Y, eyes.Right.X, eyes.Right.Y) : null,
             },
+            ["tta"] = settings.Tta.ToString().ToLowerInvariant(),
             ["model"] = result.ModelPath,
             ["model_sha256"] = result.ModelSha256,
             ["images"] = result.Pictures.Root,
@@ -136,7 +137,7 @@ public sealed record FacesOutputs
         var inv = CultureInfo.InvariantCulture;
         text.AppendLine(inv, $"# The live path on `{result.Pictures.Root}`");
         text.AppendLine();
-        text.AppendLine(inv, $"Model `{Path.GetFileName(result.ModelPath)}`, detector **{result.Settings.Name}**, alignment {result.Settings.Alignment.ToString().ToLowerInvariant()}; " +
+        text.AppendLine(inv, $"Model `{Path.GetFileName(result.ModelPath)}`, detector **{result.Settings.Name}**, alignment {result.Settings.Alignment.ToString().ToLowerInvariant()}, TTA {result.Settings.Tta.ToString().ToLowerInvariant()}; " +
                              $"{(result.FramingMeasured ? "the model's measured framing" : "the margin framing (the model has no framing for this detector)")}.");
         text.AppendLine();
         text.AppendLine("| accuracy | macro-F1 | pictures | faces found | unreadable | ms/picture (detect + crop) | ms/face (classify) |");

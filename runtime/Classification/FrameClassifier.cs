@@ -7,10 +7,12 @@ namespace FerMusic.Runtime.Classification;
 
 /// <summary>
 /// Classifies every face of a frame in one batch: each face is cut out with the model's framing for the detector
-/// that found it (the shared crop the evaluation uses too), then run through the model. Buffers are reused.
+/// that found it (the shared crop the evaluation uses too), then run through the model with the chosen test-time
+/// views. Buffers are reused.
 /// </summary>
-public sealed class FrameClassifier(EmotionModel model, FaceFraming framing, FaceAlignment alignment)
+public sealed class FrameClassifier(EmotionModel model, FaceFraming framing, FaceAlignment alignment, TtaMode tta)
 {
+    private readonly ViewAveraging _classifier = new(model, tta);
     private byte[] _faces = new byte[4 * ModelContract.PixelsPerImage];
     private float[] _probabilities = new float[4 * model.Labels.Count];
 
@@ -27,7 +29,7 @@ public sealed class FrameClassifier(EmotionModel model, FaceFraming framing, Fac
             _probabilities = new float[faces.Count * model.Labels.Count];
         }
         FaceInputs.Write(frame, faces, framing, alignment, _faces);
-        model.Predict(_faces.AsSpan(0, faces.Count * size), _probabilities);
+        _classifier.Predict(_faces.AsSpan(0, faces.Count * size), _probabilities);
         var classes = model.Labels.Count;
         return [.. faces.Select((face, i) => new FaceEmotions(face.Box, _probabilities.AsSpan(i * classes, classes).ToArray()))];
     }

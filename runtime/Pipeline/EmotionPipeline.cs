@@ -24,10 +24,10 @@ public sealed class EmotionPipeline : IDisposable
     private readonly VisionFrame _frame = new();
     private readonly IReadOnlyList<string> _labels;
 
-    public EmotionPipeline(EmotionModel model, IFaceDetector detector, FaceFraming framing, FaceAlignment alignment, Recommender recommender, PipelineOptions options)
+    public EmotionPipeline(EmotionModel model, IFaceDetector detector, FaceSettings faces, Recommender recommender, PipelineOptions options)
     {
         _detector = detector;
-        _classifier = new FrameClassifier(model, framing, alignment);
+        _classifier = new FrameClassifier(model, faces.FramingFor(model.Framings), faces.Alignment, faces.Tta);
         _labels = model.Labels;
         _smoother = new EmotionSmoother(model.Labels.Count, options.Smoothing);
         Options = options;

@@ -29,7 +29,7 @@ public sealed class PipelineFactory : IDisposable
 
     /// <summary>A new pipeline with its own detector, smoother and listening session, sharing the model.</summary>
     public EmotionPipeline Create(PipelineOptions options) =>
-        new(Model, _detectors.Create(), Faces.FramingFor(Model.Framings), Faces.Alignment, Recommender, options);
+        new(Model, _detectors.Create(), Faces, Recommender, options);
 
     public void Dispose() => Model.Dispose();
 }

@@ -13,10 +13,12 @@ public sealed record BenchmarkResult(string Architecture, long Parameters, long 
 /// <summary>Speed of an architecture in TorchSharp on this CPU, on random input, after warm-up.</summary>
 public static class ArchitectureBenchmark
 {
-    public static BenchmarkResult Run(Architecture architecture, int batchSize = 64, int trainIterations = 20, int inferenceIterations = 200)
+    public static BenchmarkResult Run(Architecture architecture, int batchSize = 64, int trainIterations = 20, int inferenceIterations = 200,
+        ComputeOptions? compute = null)
     {
         manual_seed(0);
         using var model = architecture.Create(EmotionLabels.Count);
+        model.Compute = compute ?? ComputeOptions.Float32;
         using var optimizer = optim.AdamW(model.parameters());
         using var images = rand(batchSize, 1, ModelContract.ImageSize, ModelContract.ImageSize).mul_(255);
         using var labels = randint(0, EmotionLabels.Count, [batchSize]);

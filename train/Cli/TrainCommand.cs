@@ -35,6 +35,8 @@ public static class TrainCommand
         var logitAdjust = new Option<double>("--logit-adjust") { Description = "Logit-adjusted loss for the rare classes (disgust, fear): tau, 0 = off, 1 = balanced (Menon et al., 2021).", DefaultValueFactory = _ => defaults.LogitAdjustment };
         var ferPlus = new Option<string?>("--ferplus") { Description = "FER+ votes (fer2013new.csv): each Training image's vote shares become soft targets, weighted by --teacher-weight." };
         var aspect = new Option<double>("--aspect") { Description = "Largest stretch of width against height (0.1 = 1/1.1..1.1), as a face detector's box varies.", DefaultValueFactory = _ => augmentDefaults.MaxAspect };
+        var bf16 = new Option<bool>("--bf16") { Description = "Compute in bfloat16 (convolutional stages; float32 weights, gradients, batch-norm statistics and classifier), about 1.5x faster on CPUs with AVX-512; the exported model is float32." };
+        var channelsLast = new Option<bool>("--channels-last") { Description = "Channels-last activations (oneDNN's preferred layout)." };
         var classWeights = new Option<bool>("--class-weights") { Description = "Weight the loss by inverse class frequency (helps disgust, costs overall accuracy)." };
         var patience = new Option<int>("--patience") { Description = "Stop when PublicTest accuracy has not improved for this many epochs (0 = never).", DefaultValueFactory = _ => defaults.Patience };
         var seed = new Option<long>("--seed") { Description = "Seed of initialisation, shuffling, augmentation and dropout.", DefaultValueFactory = _ => defaults.Seed };
@@ -62,12 +64,13 @@ public static class TrainCommand
             "Architectures:\n" + ArchitectureList() + "\n\n" +
             "Example:\n  dotnet run --project train -c Release -- --data ../shared/data/fer2013/fer2013.csv.gz --out runs/vgg --epochs 30");
         foreach (var option in new Option[] { data, output, arch, epochs, batchSize, optimizer, lr, weightDecay, momentum, schedule, warmup, stepEvery, decay,
-                     smoothing, averaging, logitAdjust, classWeights, ferPlus, patience, seed, limit, resume, threads, skipBadRows,
+                     smoothing, averaging, logitAdjust, bf16, channelsLast, classWeights, ferPlus, patience, seed, limit, resume, threads, skipBadRows,
                      noAugment, shift, flip, rotation, scale, aspect, brightness, contrast, erasing, mixup, teachers, teacherWeight, init, batchNormImages })
         {
             root.Options.Add(option);
         }
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(BalanceCommand.Create());
 
         root.SetAction(parse => CommandErrors.Run(() =>
         {
@@ -114,6 +117,7 @@ public static class TrainCommand
                     Patience = parse.GetValue(patience),
                     Seed = parse.GetValue(seed),
                     Augmentation = augmentation,
+                    Compute = new Models.ComputeOptions(parse.GetValue(channelsLast), parse.GetValue(bf16), parse.GetValue(bf16)),
                     MixupAlpha = NotNegative(parse.GetValue(mixup), "--mixup"),
                     Teachers = parse.GetValue(teachers) ?? [],
                     TeacherWeight = Fraction(parse.GetValue(teacherWeight), "--teacher-weight"),

@@ -1,7 +1,6 @@
 using FerMusic.Core;
 using FerMusic.Core.Fer2013;
 using FerMusic.Core.FerPlus;
-using FerMusic.Core.Imaging;
 
 namespace FerMusic.Train.Distillation;
 
@@ -81,35 +80,22 @@ public sealed class TeacherTargets
         return new TeacherTargets(targets, dataset.Count);
     }
 
-    /// <summary>Adds the model's probabilities of every image and of its mirror image to <paramref name="sum"/>.</summary>
+    /// <summary>Adds the model's probabilities of every image averaged with those of its mirror image, twice, to <paramref name="sum"/>.</summary>
     private static void AddViews(EmotionModel model, Fer2013Dataset dataset, float[] sum)
     {
         var pixels = ModelContract.PixelsPerImage;
         var classes = EmotionLabels.Count;
-        var mirrored = new byte[BatchSize * pixels];
+        var flipped = new ViewAveraging(model, TtaMode.Flip);
         var probabilities = new float[BatchSize * classes];
         for (var start = 0; start < dataset.Count; start += BatchSize)
         {
             var count = Math.Min(BatchSize, dataset.Count - start);
-            var images = dataset.Pixels.Slice(start * pixels, count * pixels);
-            for (var i = 0; i < count; i++)
-            {
-                GreyResize.MirrorHorizontally(images.Slice(i * pixels, pixels), ModelContract.ImageSize, ModelContract.ImageSize,
-                    mirrored.AsSpan(i * pixels, pixels));
-            }
+            flipped.Predict(dataset.Pixels.Slice(start * pixels, count * pixels), probabilities);
             var target = sum.AsSpan(start * classes, count * classes);
-            model.Predict(images, probabilities);
-            Add(probabilities.AsSpan(0, count * classes), target);
-            model.Predict(mirrored.AsSpan(0, count * pixels), probabilities);
-            Add(probabilities.AsSpan(0, count * classes), target);
-        }
-    }
-
-    private static void Add(ReadOnlySpan<float> values, Span<float> target)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            target[i] += values[i];
+            for (var i = 0; i < target.Length; i++)
+            {
+                target[i] += 2 * probabilities[i];
+            }
         }
     }
 

@@ -13,21 +13,39 @@ namespace FerMusic.Train.Export;
 /// </summary>
 public static class OnnxWeightImporter
 {
-    public static void Load(EmotionNet model, string path)
+    /// <summary>The model's metadata (architecture, labels, training facts) as the exporter wrote it.</summary>
+    public static IReadOnlyDictionary<string, string> Metadata(string path) =>
+        Read(path).MetadataProps.ToDictionary(p => p.Key, p => p.Value);
+
+    /// <summary>A network of the model's own architecture with the model's weights.</summary>
+    public static EmotionNet Create(string path)
+    {
+        var architecture = Metadata(path).GetValueOrDefault(OnnxExporter.ArchitectureKey)
+            ?? throw new InvalidDataException($"{path} names no architecture in its metadata: it was not exported by FerMusic's trainer.");
+        var model = Architectures.Get(architecture).Create(EmotionLabels.Count);
+        Load(model, path);
+        return model;
+    }
+
+    private static ModelProto Read(string path)
     {
         if (!File.Exists(path))
         {
             throw new FileNotFoundException($"Model file not found: {path}", path);
         }
-        ModelProto proto;
         try
         {
-            proto = ModelProto.Parser.ParseFrom(File.ReadAllBytes(path));
+            return ModelProto.Parser.ParseFrom(File.ReadAllBytes(path));
         }
         catch (InvalidProtocolBufferException e)
         {
             throw new InvalidDataException($"{path} is not an ONNX model ({e.Message}).");
         }
+    }
+
+    public static void Load(EmotionNet model, string path)
+    {
+        var proto = Read(path);
         var architecture = proto.MetadataProps.FirstOrDefault(p => p.Key == OnnxExporter.ArchitectureKey)?.Value;
         if (architecture != model.Architecture)
         {

@@ -31,15 +31,41 @@ public sealed class EmotionNet : nn.Module<Tensor, Tensor>
 
     public long ParameterCount => parameters().Sum(p => p.numel());
 
+    /// <summary>How the network computes (layout and convolution precision); float32 and the default layout unless set.</summary>
+    public ComputeOptions Compute
+    {
+        get;
+        set
+        {
+            field = value;
+            foreach (var block in modules().OfType<Layers.ConvBlock>())
+            {
+                block.BFloat16 = value.BFloat16;
+            }
+        }
+    } = ComputeOptions.Float32;
+
     public override Tensor forward(Tensor input)
     {
-        var x = input;
-        foreach (var (_, layer) in _layers)
+        var x = Compute.ChannelsLast ? ComputeOptions.ToChannelsLast(input) : input;
+        foreach (var (name, layer) in _layers)
         {
+            if (Compute.BFloat16Activations && layer is Layers.GlobalAveragePool or Layers.Flatten)
+            {
+                x = x.to(ScalarType.Float32);
+            }
             x = layer.forward(x);
+            if (Compute.BFloat16Activations && layer is Layers.InputNormalization)
+            {
+                x = x.to(ScalarType.BFloat16);
+            }
         }
         return x;
     }
+
+    /// <summary>The last layer, which computes the logits.</summary>
+    public Layers.Dense Classifier => _layers[^1].Layer as Layers.Dense
+        ?? throw new InvalidOperationException($"The last layer of '{Architecture}' is not a dense classifier.");
 
     /// <summary>Multiply-adds of one forward pass of one 48x48 image (convolutions and fully connected layers).</summary>
     public long MultiplyAdds()

@@ -32,6 +32,7 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
         }
         manual_seed(options.Seed);
         var model = Architectures.Get(options.Architecture).Create(EmotionLabels.Count);
+        model.Compute = options.Compute;
         if (options.InitialWeights is { } initial && !resume)
         {
             OnnxWeightImporter.Load(model, initial);
@@ -44,6 +45,10 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
         if (average is not null && resume)
         {
             checkpoint.LoadAverage(average.Model);
+        }
+        if (average is not null)
+        {
+            average.Model.Compute = options.Compute;
         }
         var validated = average?.Model ?? model;
         if (resume)

@@ -57,6 +57,9 @@ public sealed record TrainingOptions
 
     public AugmentationOptions Augmentation { get; init; } = new();
 
+    /// <summary>How the network computes while training and validating (layout, bfloat16); the exported model is float32 either way.</summary>
+    public Models.ComputeOptions Compute { get; init; } = Models.ComputeOptions.Float32;
+
     /// <summary>Alpha of the Beta distribution of mixup's blending weight; 0 = no mixup.</summary>
     public double MixupAlpha { get; init; }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FerMusic.Core;
 using FerMusic.Core.Faces;
 using FerMusic.Vision.Detection;
 
@@ -19,11 +20,12 @@ public sealed class FaceOptions
     public Option<float> MinScore { get; } = new("--min-score") { Description = "YuNet: lowest face score kept (0..1).", DefaultValueFactory = _ => Defaults.YuNet.ScoreThreshold };
     public Option<int> MinFace { get; } = new("--min-face") { Description = "Smallest face to find, in pixels of the frame.", DefaultValueFactory = _ => Defaults.Haar.MinFaceSize };
     public Option<string?> Framing { get; } = new("--framing") { Description = "Use this framing (framing.json, written by 'eval framing') instead of the one in the model's metadata." };
+    public Option<TtaMode> Tta { get; } = new("--tta") { Description = "Test-time views of each face whose probabilities are averaged: None, Flip (face and mirror image, about twice the classification time) or TenCrop.", DefaultValueFactory = _ => Defaults.Tta };
     public Option<bool> NoTracking { get; } = new("--no-tracking") { Description = "Haar: search the whole frame every time instead of tracking known faces." };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Detector, Cascade, YuNet, Alignment, Framing, DetectWidth, MinNeighbors, ScaleFactor, MinScore, MinFace, NoTracking })
+        foreach (var option in new Option[] { Detector, Cascade, YuNet, Alignment, Framing, Tta, DetectWidth, MinNeighbors, ScaleFactor, MinScore, MinFace, NoTracking })
         {
             command.Options.Add(option);
         }
@@ -37,7 +39,7 @@ public sealed class FaceOptions
         }
         try
         {
-            return FaceFramings.Parse(File.ReadAllText(path), FerMusic.Core.ModelContract.DefaultFaceMargin);
+            return FaceFramings.Parse(File.ReadAllText(path), ModelContract.DefaultFaceMargin);
         }
         catch (FormatException e)
         {
@@ -56,6 +58,7 @@ public sealed class FaceOptions
             CascadePath = parse.GetValue(Cascade),
             YuNetPath = parse.GetValue(YuNet),
             Alignment = parse.GetValue(Alignment),
+            Tta = parse.GetValue(Tta),
             Framing = parse.GetValue(Framing) is { } framing ? ReadFraming(framing) : null,
             Haar = new HaarOptions(
                 Track: !parse.GetValue(NoTracking),

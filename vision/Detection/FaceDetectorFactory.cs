@@ -1,10 +1,11 @@
+using FerMusic.Core;
 using FerMusic.Core.Faces;
 
 namespace FerMusic.Vision.Detection;
 
 /// <summary>
-/// How faces are found and cut out: the detector, its model file (null = the standard place), its options, and how a
-/// found face is aligned to the model's framing. The defaults are the live runtime's.
+/// How faces are found, cut out and classified: the detector, its model file (null = the standard place), its options,
+/// how a found face is aligned to the model's framing, and the test-time views averaged. The defaults are the live runtime's.
 /// </summary>
 public sealed record FaceSettings
 {
@@ -14,6 +15,9 @@ public sealed record FaceSettings
     public HaarOptions Haar { get; init; } = new();
     public YuNetOptions YuNet { get; init; } = new();
     public FaceAlignment Alignment { get; init; } = FaceAlignment.Level;
+
+    /// <summary>Views of each face whose probabilities are averaged (None, or Flip: the face and its mirror image).</summary>
+    public TtaMode Tta { get; init; } = TtaMode.None;
 
     /// <summary>A framing that replaces the model's own (null = the model's).</summary>
     public FaceFramings? Framing { get; init; }

@@ -12,6 +12,9 @@ public sealed class ConvBlock : nn.Module<Tensor, Tensor>, IOnnxExportable, ICou
     private readonly BatchNorm2d? norm;
     private readonly bool _relu;
 
+    /// <summary>Run the convolution in bfloat16 (see <see cref="ComputeOptions.BFloat16"/>).</summary>
+    public bool BFloat16 { get; set; }
+
     public ConvBlock(long inChannels, long outChannels, long kernel = 3, long stride = 1, long? padding = null,
         bool batchNorm = true, bool relu = true) : base(nameof(ConvBlock))
     {
@@ -24,7 +27,20 @@ public sealed class ConvBlock : nn.Module<Tensor, Tensor>, IOnnxExportable, ICou
 
     public override Tensor forward(Tensor input)
     {
-        var x = conv.forward(input);
+        Tensor x;
+        if (BFloat16)
+        {
+            x = nn.functional.conv2d(input.to(ScalarType.BFloat16), conv.weight!.to(ScalarType.BFloat16), conv.bias?.to(ScalarType.BFloat16),
+                conv.stride, conv.padding);
+            if (input.dtype != ScalarType.BFloat16)
+            {
+                x = x.to(ScalarType.Float32);
+            }
+        }
+        else
+        {
+            x = conv.forward(input);
+        }
         if (norm is not null)
         {
             x = norm.forward(x);

@@ -18,6 +18,14 @@ public sealed class Dense : nn.Module<Tensor, Tensor>, IOnnxExportable, ICountsM
         RegisterComponents();
     }
 
+    /// <summary>Adds <paramref name="offsets"/> to the layer's bias (one per output).</summary>
+    public void ShiftBias(ReadOnlySpan<float> offsets)
+    {
+        using var noGrad = no_grad();
+        using var shift = tensor(offsets.ToArray());
+        linear.bias!.add_(shift);
+    }
+
     public override Tensor forward(Tensor input)
     {
         var x = linear.forward(input);

@@ -1,7 +1,7 @@
 using FerMusic.Core;
-using FerMusic.Eval.Evaluation;
 
-namespace FerMusic.Eval.Tests.Evaluation;
+
+namespace FerMusic.Core.Tests.Model;
 
 public sealed class TtaViewsTests
 {

@@ -1,7 +1,6 @@
-using FerMusic.Core;
 using FerMusic.Core.Imaging;
 
-namespace FerMusic.Eval.Evaluation;
+namespace FerMusic.Core;
 
 /// <summary>Writes the views of one face that a <see cref="TtaMode"/> averages over.</summary>
 public static class TtaViews
