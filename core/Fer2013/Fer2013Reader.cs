@@ -1,6 +1,6 @@
-using System.IO.Compression;
 using System.Text;
 using CsvHelper;
+using FerMusic.Core.IO;
 
 namespace FerMusic.Core.Fer2013;
 
@@ -23,7 +23,7 @@ public static class Fer2013Reader
                 "the .csv.gz form is read as it is.", path);
         }
         using var file = File.OpenRead(path);
-        using var input = IsGzip(file) ? new GZipStream(file, CompressionMode.Decompress) : (Stream)file;
+        using var input = VerifiedGzipStream.IsGzip(file) ? new VerifiedGzipStream(file, path) : (Stream)file;
         return Read(input, path, options ?? new Fer2013ReadOptions());
     }
 
@@ -57,14 +57,6 @@ public static class Fer2013Reader
             }
         }
         return new Fer2013ReadResult(images.ToDataset(), skipped, problems);
-    }
-
-    private static bool IsGzip(FileStream file)
-    {
-        Span<byte> magic = stackalloc byte[2];
-        var read = file.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
-        file.Position = 0;
-        return read == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
     }
 
     private readonly record struct Columns(int Emotion, int Pixels, int Usage, int Required);

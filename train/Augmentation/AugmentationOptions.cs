@@ -14,7 +14,10 @@ public sealed record AugmentationOptions
     /// <summary>Largest relative zoom either way (0.05 = 95%..105%).</summary>
     public double MaxScale { get; init; } = 0.05;
 
-    /// <summary>Largest relative stretch of one axis against the other (0.1 = width:height from 1/1.1 to 1.1), as a detector's box varies.</summary>
+    /// <summary>
+    /// Largest stretch of the axes in opposite directions, as a detector's box varies: width scaled by up to 1 + this
+    /// and height by its inverse, or the other way round (0.1: width:height from 1/1.21 to 1.21).
+    /// </summary>
     public double MaxAspect { get; init; }
 
     /// <summary>Brightness offset as a fraction of the 0..255 range, either way.</summary>

@@ -34,7 +34,7 @@ public static class TrainCommand
         var averaging = new Option<double>("--ema") { Description = "Validate and export an exponential moving average of the weights with this decay (e.g. 0.999; 0 = off).", DefaultValueFactory = _ => defaults.WeightAveraging };
         var logitAdjust = new Option<double>("--logit-adjust") { Description = "Logit-adjusted loss for the rare classes (disgust, fear): tau, 0 = off, 1 = balanced (Menon et al., 2021).", DefaultValueFactory = _ => defaults.LogitAdjustment };
         var ferPlus = new Option<string?>("--ferplus") { Description = "FER+ votes (fer2013new.csv): each Training image's vote shares become soft targets, weighted by --teacher-weight." };
-        var aspect = new Option<double>("--aspect") { Description = "Largest stretch of width against height (0.1 = 1/1.1..1.1), as a face detector's box varies.", DefaultValueFactory = _ => augmentDefaults.MaxAspect };
+        var aspect = new Option<double>("--aspect") { Description = "Largest stretch of width against height, as a face detector's box varies: width x (1 + this) and height / (1 + this) or the reverse at most (0.1: width:height 1/1.21..1.21).", DefaultValueFactory = _ => augmentDefaults.MaxAspect };
         var bf16 = new Option<bool>("--bf16") { Description = "Compute in bfloat16 (convolutional stages; float32 weights, gradients, batch-norm statistics and classifier), about 1.5x faster on CPUs with AVX-512; the exported model is float32." };
         var channelsLast = new Option<bool>("--channels-last") { Description = "Channels-last activations (oneDNN's preferred layout)." };
         var classWeights = new Option<bool>("--class-weights") { Description = "Weight the loss by inverse class frequency (helps disgust, costs overall accuracy)." };
@@ -117,7 +117,7 @@ public static class TrainCommand
                     Patience = parse.GetValue(patience),
                     Seed = parse.GetValue(seed),
                     Augmentation = augmentation,
-                    Compute = new Models.ComputeOptions(parse.GetValue(channelsLast), parse.GetValue(bf16), parse.GetValue(bf16)),
+                    Compute = new Models.ComputeOptions(parse.GetValue(channelsLast), parse.GetValue(bf16)),
                     MixupAlpha = NotNegative(parse.GetValue(mixup), "--mixup"),
                     Teachers = parse.GetValue(teachers) ?? [],
                     TeacherWeight = Fraction(parse.GetValue(teacherWeight), "--teacher-weight"),

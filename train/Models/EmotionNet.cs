@@ -50,18 +50,25 @@ public sealed class EmotionNet : nn.Module<Tensor, Tensor>
         var x = Compute.ChannelsLast ? ComputeOptions.ToChannelsLast(input) : input;
         foreach (var (name, layer) in _layers)
         {
-            if (Compute.BFloat16Activations && layer is Layers.GlobalAveragePool or Layers.Flatten)
+            if (Compute.BFloat16 && layer is Layers.GlobalAveragePool or Layers.Flatten)
             {
                 x = x.to(ScalarType.Float32);
             }
             x = layer.forward(x);
-            if (Compute.BFloat16Activations && layer is Layers.InputNormalization)
+            if (Compute.ChannelsLast && x.dim() == 4 && x.shape[1] > 1)
+            {
+                x = ComputeOptions.ToChannelsLast(x);
+            }
+            if (Compute.BFloat16 && layer is Layers.InputNormalization)
             {
                 x = x.to(ScalarType.BFloat16);
             }
         }
         return x;
     }
+
+    /// <summary>The layers in order, with their names.</summary>
+    public IReadOnlyList<(string Name, nn.Module<Tensor, Tensor> Layer)> NamedLayers => _layers;
 
     /// <summary>The last layer, which computes the logits.</summary>
     public Layers.Dense Classifier => _layers[^1].Layer as Layers.Dense

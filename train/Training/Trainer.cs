@@ -39,7 +39,7 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
         }
         var optimizer = Optimizers.Create(options, model.parameters());
         var state = resume
-            ? checkpoint.Load(model, optimizer, options.Optimizer)
+            ? checkpoint.Load(model, optimizer, options.Optimizer, observer.Message)
             : new CheckpointState { Architecture = model.Architecture, Optimizer = options.Optimizer };
         using var average = options.WeightAveraging > 0 ? new WeightAverage(model, options.WeightAveraging) : null;
         if (average is not null && resume)
@@ -56,12 +56,7 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
             observer.Message($"Resuming after epoch {state.EpochsCompleted} (best so far {state.BestValAccuracy:P2} at epoch {state.BestEpoch}).");
         }
 
-        using var classWeights = options.ClassWeighting ? tensor(SmoothedCrossEntropy.BalancedWeights(train.ClassCounts())) : null;
-        using var logitOffsets = options.LogitAdjustment > 0 ? tensor(SmoothedCrossEntropy.LogitAdjustment(train.ClassCounts(), options.LogitAdjustment)) : null;
-        var schedule = LearningRateSchedule.Create(options);
-        var augmenter = new BatchAugmenter(options.Augmentation);
-        var mixup = options.MixupAlpha > 0 ? new Mixup(options.MixupAlpha) : null;
-        var source = new BatchSource(train, options.BatchSize);
+        using var context = EpochContext.Create(options, model, average, optimizer, train, teacher);
         var calibration = options.BatchNormImages > 0 ? train.Subset(BatchSource.InOrder(Math.Min(options.BatchNormImages, train.Count))) : null;
         var outcome = TrainingOutcome.Completed;
 
@@ -74,7 +69,7 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
                 break;
             }
             var clock = Stopwatch.StartNew();
-            var trained = TrainEpoch(model, average, optimizer, source, teacher, augmenter, mixup, schedule, classWeights, logitOffsets, epoch, state.History, cancellation);
+            var trained = TrainEpoch(context, epoch, state.History, cancellation);
             if (trained is null)
             {
                 outcome = TrainingOutcome.Interrupted;
@@ -105,10 +100,29 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
         return new TrainingResult(model, state, outcome);
     }
 
-    private (double Loss, double Accuracy, double LearningRate)? TrainEpoch(EmotionNet model, WeightAverage? average, OptimizerHelper optimizer,
-        BatchSource source, TeacherTargets? teacher, BatchAugmenter augmenter, Mixup? mixup, LearningRateSchedule schedule, Tensor? classWeights, Tensor? logitOffsets, int epoch,
-        IReadOnlyList<EpochMetrics> history, CancellationToken cancellation)
+    /// <summary>
+    /// Times the real training loop of this trainer's options on <paramref name="train"/> for <paramref name="batches"/>
+    /// batches (after <paramref name="warmup"/> untimed ones): batch assembly, augmentation, forward, loss, backward,
+    /// optimiser and weight averaging, as <c>train bench --data</c> reports them.
+    /// </summary>
+    public StageTimes MeasureLoop(Fer2013Dataset train, int batches, int warmup = 3)
     {
+        manual_seed(options.Seed);
+        using var model = Architectures.Get(options.Architecture).Create(EmotionLabels.Count);
+        model.Compute = options.Compute;
+        var optimizer = Optimizers.Create(options, model.parameters());
+        using var average = options.WeightAveraging > 0 ? new WeightAverage(model, options.WeightAveraging) : null;
+        using var context = EpochContext.Create(options, model, average, optimizer, train, teacher: null);
+        TrainEpoch(context, 0, [], CancellationToken.None, maxBatches: warmup);
+        var times = new StageTimes();
+        TrainEpoch(context, 1, [], CancellationToken.None, times, batches);
+        return times;
+    }
+
+    private (double Loss, double Accuracy, double LearningRate)? TrainEpoch(EpochContext context, int epoch, IReadOnlyList<EpochMetrics> history,
+        CancellationToken cancellation, StageTimes? times = null, int? maxBatches = null)
+    {
+        var (model, average, optimizer, source, teacher) = (context.Model, context.Average, context.Optimizer, context.Source, context.Teacher);
         var seed = EpochSeed(epoch);
         manual_seed(seed);
         using var generator = new Generator((ulong)seed);
@@ -118,12 +132,14 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
         {
             batches--; // batch normalisation cannot train on a batch of one image
         }
+        batches = Math.Min(batches, maxBatches ?? batches);
 
         model.train();
         var clock = Stopwatch.StartNew();
         double lossSum = 0, learningRate = 0;
         double correct = 0;
         long seen = 0;
+        times?.Restart();
         for (var batch = 0; batch < batches; batch++)
         {
             if (cancellation.IsCancellationRequested)
@@ -131,23 +147,30 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
                 return null;
             }
             using var scope = NewDisposeScope();
-            learningRate = schedule.At(epoch, (double)batch / batches, history);
+            learningRate = context.Schedule.At(epoch, (double)batch / batches, history);
             foreach (var group in optimizer.ParamGroups)
             {
                 group.LearningRate = learningRate;
             }
             var (images, labels) = source.Batch(order, batch);
             var softTargets = teacher is null ? null : source.SoftTargets(order, batch, teacher);
-            var augmented = augmenter.Apply(images, generator);
-            var mixed = mixup?.Apply(augmented, labels, generator);
+            times?.Lap("batch assembly");
+            var augmented = context.Augmenter.Apply(images, generator);
+            var mixed = context.Mixup?.Apply(augmented, labels, generator);
+            times?.Lap("augmentation");
             optimizer.zero_grad();
             var logits = model.forward(mixed?.Images ?? augmented);
+            times?.Lap("forward");
             Tensor LossAgainst(Tensor targets, Tensor? soft) =>
-                SmoothedCrossEntropy.Loss(logits, targets, options.LabelSmoothing, classWeights, soft, options.TeacherWeight, logitOffsets);
+                SmoothedCrossEntropy.Loss(logits, targets, options.LabelSmoothing, context.ClassWeights, soft, options.TeacherWeight, context.LogitOffsets);
             var loss = mixed?.Loss(LossAgainst, softTargets) ?? LossAgainst(labels, softTargets);
+            times?.Lap("loss");
             loss.backward();
+            times?.Lap("backward");
             optimizer.step();
+            times?.Lap("optimiser");
             average?.Update((long)epoch * batches + batch);
+            times?.Lap("weight average");
 
             var count = labels.shape[0];
             lossSum += loss.item<float>() * count;
@@ -156,6 +179,7 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
             seen += count;
             observer.BatchCompleted(new BatchProgress(epoch + 1, options.Epochs, batch + 1, batches,
                 lossSum / seen, correct / seen, seen / clock.Elapsed.TotalSeconds, clock.Elapsed));
+            times?.Lap("statistics");
         }
         return (lossSum / seen, correct / seen, learningRate);
     }

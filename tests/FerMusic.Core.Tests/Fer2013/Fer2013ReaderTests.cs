@@ -136,4 +136,34 @@ public sealed class Fer2013ReaderTests : IDisposable
         Assert.Equal(3_589, dataset.Select(Fer2013Split.PrivateTest).Count);
         Assert.Equal([3995, 436, 4097, 7215, 4830, 3171, 4965], dataset.Select(Fer2013Split.Training).ClassCounts());
     }
+
+    /// <summary>A gzip file cut right after a flush: what is left decompresses cleanly into whole rows.</summary>
+    private string TruncatedAtRowBoundary()
+    {
+        var rows = Enumerable.Range(0, 40).Select(i => Row(i % 7, "Training", i)).ToList();
+        using var compressed = new MemoryStream();
+        long cut;
+        using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(System.Text.Encoding.UTF8.GetBytes(Header + "\n" + string.Join('\n', rows.Take(20)) + "\n"));
+            gzip.Flush();
+            cut = compressed.Length;
+            gzip.Write(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', rows.Skip(20)) + "\n"));
+        }
+        var path = _temp.File("cut.csv.gz");
+        File.WriteAllBytes(path, compressed.ToArray()[..(int)cut]);
+        return path;
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_gzip_file_cut_at_a_row_boundary_is_an_error_not_a_shorter_dataset(bool skipBadRows)
+    {
+        var path = TruncatedAtRowBoundary();
+
+        var error = Assert.Throws<InvalidDataException>(() => Fer2013Reader.Read(path, new Fer2013ReadOptions { SkipBadRows = skipBadRows }));
+
+        Assert.Contains("truncated or damaged gzip", error.Message);
+    }
 }

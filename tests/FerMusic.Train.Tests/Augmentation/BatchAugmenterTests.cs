@@ -37,6 +37,7 @@ public sealed class BatchAugmenterTests
         { "shift", AugmentationOptions.None with { MaxShift = 4 } },
         { "rotation", AugmentationOptions.None with { MaxRotationDegrees = 15 } },
         { "scale", AugmentationOptions.None with { MaxScale = 0.1 } },
+        { "aspect", AugmentationOptions.None with { MaxAspect = 0.15 } },
         { "photometric", AugmentationOptions.None with { Brightness = 0.3, Contrast = 0.5 } },
         { "erasing", AugmentationOptions.None with { ErasingProbability = 1 } },
     };
@@ -100,5 +101,37 @@ public sealed class BatchAugmenterTests
         using var result = Apply(AugmentationOptions.None, batch, 3);
 
         Assert.True(result.equal(batch).all().item<bool>());
+    }
+
+    [Fact]
+    public void An_aspect_stretch_widens_a_face_as_much_as_it_flattens_it()
+    {
+        // A centred 20x20 bright square: stretched, its width and height change in opposite directions.
+        using var square = zeros([16, 1, 48, 48]);
+        square[.., .., 14..34, 14..34] = tensor(255f);
+
+        using var stretched = Apply(AugmentationOptions.None with { MaxAspect = 0.3 }, square, 5);
+
+        var widths = stretched.gt(127).any(2).sum([1, 2]).to(ScalarType.Float32);
+        var heights = stretched.gt(127).any(3).sum([1, 2]).to(ScalarType.Float32);
+        var ratios = widths.div(heights).data<float>().ToArray();
+        Assert.Contains(ratios, r => r > 1.1f);
+        Assert.Contains(ratios, r => r < 0.9f);
+        // At most 1.3 wider and 1.3 lower (or the reverse): width:height within 1/1.69..1.69, give or take a pixel.
+        Assert.All(ratios, r => Assert.InRange(r, 1 / 1.8f, 1.8f));
+    }
+
+    [Fact]
+    public void Without_an_aspect_stretch_the_random_draws_are_those_of_earlier_versions()
+    {
+        // Recipes from before the stretch existed must give the same batches for the same seed.
+        using var batch = Batch();
+        var options = new AugmentationOptions { MaxAspect = 0 };
+
+        using var augmented = Apply(options, batch, 11);
+        using var generator = new Generator(11);
+        using var again = new BatchAugmenter(new AugmentationOptions()).Apply(batch, generator);
+
+        Assert.True(augmented.equal(again).all().item<bool>());
     }
 }

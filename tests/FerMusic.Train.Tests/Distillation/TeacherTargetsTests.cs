@@ -1,5 +1,6 @@
 using FerMusic.Core;
 using FerMusic.Core.Fer2013;
+using FerMusic.Core.FerPlus;
 using FerMusic.Core.Imaging;
 using FerMusic.Tests;
 using FerMusic.Train.Distillation;
@@ -103,5 +104,29 @@ public sealed class TeacherTargetsTests : IDisposable
         var error = Assert.Throws<ModelContractException>(() => TeacherTargets.Compute([_temp.File("absent.onnx")], Faces));
 
         Assert.Contains("absent.onnx", error.Message);
+    }
+
+    [Fact]
+    public void FER_plus_vote_shares_become_the_targets_of_the_matching_rows()
+    {
+        var path = _temp.File("fer2013new.csv");
+        var header = "Usage,Image name,neutral,happiness,surprise,sadness,anger,disgust,fear,contempt,unknown,NF";
+        var rows = Enumerable.Range(0, Faces.Count).Select(i => i switch
+        {
+            0 => "Training,a,0,5,5,0,0,0,0,0,0,0",
+            1 => "Training,b,0,0,0,0,0,0,0,0,2,8",
+            _ => "Training,c,10,0,0,0,0,0,0,0,0,0",
+        });
+        File.WriteAllText(path, string.Join('\n', [header, "Training,skipped,0,0,0,0,0,0,10,0,0,0", .. rows]) + "\n");
+        var votes = FerPlusVotes.Read(path);
+        // The dataset's images are rows 1.. of the file: row 0 belongs to an image that is not in it.
+        var targets = TeacherTargets.FromFerPlus(votes, [.. Enumerable.Range(1, Faces.Count)], Faces);
+
+        Assert.Equal([0, 0, 0, 0.5f, 0, 0.5f, 0], targets.Of(0).ToArray());
+        var ownLabel = new float[EmotionLabels.Count];
+        ownLabel[(int)Faces.Label(1)] = 1;
+        Assert.Equal(ownLabel, targets.Of(1).ToArray());
+        Assert.Equal(1f, targets.Of(2)[(int)Emotion.Neutral]);
+        Assert.Throws<InvalidDataException>(() => TeacherTargets.FromFerPlus(votes, [.. Enumerable.Range(5, Faces.Count)], Faces));
     }
 }

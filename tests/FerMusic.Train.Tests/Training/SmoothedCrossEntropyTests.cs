@@ -83,4 +83,29 @@ public sealed class SmoothedCrossEntropyTests
     {
         Assert.Equal([5f / 12, 5f / 3, 0f], SmoothedCrossEntropy.BalancedWeights([4, 1, 0]));
     }
+
+    [Fact]
+    public void Logit_offsets_are_added_to_the_logits_inside_the_loss()
+    {
+        using var logits = tensor(LogitValues, [2, 7]);
+        using var targets = tensor(new long[] { 0, 5 });
+        var offsets = new float[] { 0.3f, -1.2f, 0, 0.5f, 0.1f, -0.4f, 0.2f };
+        using var offsetTensor = tensor(offsets);
+
+        using var adjusted = SmoothedCrossEntropy.Loss(logits, targets, 0.1, logitOffsets: offsetTensor);
+        using var shifted = SmoothedCrossEntropy.Loss(logits.add(offsetTensor), targets, 0.1);
+
+        Assert.Equal(shifted.item<float>(), adjusted.item<float>(), 6);
+    }
+
+    [Fact]
+    public void Logit_adjustment_is_tau_times_the_log_of_each_class_share()
+    {
+        var offsets = SmoothedCrossEntropy.LogitAdjustment([300, 100, 0, 600], 0.5);
+
+        Assert.Equal(0.5 * Math.Log(0.3), offsets[0], 5);
+        Assert.Equal(0.5 * Math.Log(0.1), offsets[1], 5);
+        Assert.Equal(0.5 * Math.Log(1 / 1000.0), offsets[2], 5);
+        Assert.True(offsets[1] < offsets[0] && offsets[0] < offsets[3]);
+    }
 }
