@@ -1,3 +1,3 @@
 using FerMusic.Eval.Cli;
 
-return EvaluateCommand.Create().Parse(args).Invoke();
+return EvaluateCommand.Run(args);

@@ -1,3 +1,3 @@
 using FerMusic.Runtime.Cli;
 
-return ServeCommand.Create().Parse(args).Invoke();
+return ServeCommand.Run(args);

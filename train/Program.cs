@@ -3,4 +3,4 @@ using FerMusic.Train.Cli;
 
 NativeEnvironment.PreferPassiveOpenMpWaiting();
 NativeEnvironment.ReuseFreedNativeMemory();
-return TrainCommand.Create().Parse(args).Invoke();
+return TrainCommand.Run(args);

@@ -1,3 +1,4 @@
+using FerMusic.Core.Cli;
 namespace FerMusic.Core.IO;
 
 /// <summary>Checks an output folder before any work starts, so a bad path fails at once and not after an hour.</summary>
@@ -9,7 +10,7 @@ public static class OutputFolder
     {
         if (File.Exists(path))
         {
-            throw new ArgumentException($"--out {path} is a file; give a folder (it is created if missing).");
+            throw new UserErrorException($"--out {path} is a file; give a folder (it is created if missing).");
         }
         try
         {
@@ -17,7 +18,7 @@ public static class OutputFolder
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ArgumentException($"--out {path} cannot be created: {e.Message}");
+            throw new UserErrorException($"--out {path} cannot be created: {e.Message}");
         }
         return path;
     }

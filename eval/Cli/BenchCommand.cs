@@ -15,14 +15,14 @@ public static class BenchCommand
         var command = new Command("bench", "ONNX Runtime CPU latency (p50/p95 at batch 1) and throughput (faces/s at batch 64); one session, warm-up excluded.");
         command.Options.Add(model);
         command.Options.Add(threads);
-        command.SetAction(parse => CommandErrors.Run(() =>
+        command.SetAction(parse =>
         {
             using var loaded = EmotionModel.Load(parse.GetRequiredValue(model), parse.GetValue(threads));
             var r = LatencyBenchmark.Run(loaded);
             Console.WriteLine($"threads {r.Threads}: batch 1 p50 {r.P50Milliseconds:0.000} ms, p95 {r.P95Milliseconds:0.000} ms; " +
                               $"batch {r.BatchSize} {r.FacesPerSecond:0} faces/s");
             return 0;
-        }));
+        });
         return command;
     }
 }

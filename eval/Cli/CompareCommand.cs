@@ -19,7 +19,7 @@ public static class CompareCommand
         var command = new Command("compare", "Evaluate several models on the same split and write compare.md and compare.json: accuracy, macro-F1, per-class recall, parameters and ms/face.");
         command.Arguments.Add(models);
         common.AddTo(command);
-        command.SetAction(parse => CommandErrors.Run(() =>
+        command.SetAction(parse =>
         {
             var paths = parse.GetRequiredValue(models);
             var faces = Evaluator.LoadFaces(common.Request(parse, paths[0]));
@@ -34,7 +34,7 @@ public static class CompareCommand
             File.WriteAllText(Path.Combine(outDir, "compare.json"), Json(results));
             Console.Write(Markdown(results));
             return 0;
-        }));
+        });
         return command;
     }
 

@@ -8,6 +8,10 @@ namespace FerMusic.Eval.Cli;
 /// <summary>The root command: evaluate one model and write metrics, pictures and a report.</summary>
 public static class EvaluateCommand
 {
+    /// <summary>Runs the program: errors end as <see cref="CommandErrors"/> says (one line and exit 1, or a bug's stack trace and exit 70).</summary>
+    public static int Run(string[] args) =>
+        CommandErrors.Run(() => Create().Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false }));
+
     public static RootCommand Create()
     {
         var common = new CommonOptions();
@@ -22,7 +26,7 @@ public static class EvaluateCommand
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(FacesCommand.Create());
         root.Subcommands.Add(FramingCommand.Create());
-        root.SetAction(parse => CommandErrors.Run(() =>
+        root.SetAction(parse =>
         {
             var request = common.Request(parse, parse.GetRequiredValue(model));
             var result = Evaluator.Run(request);
@@ -36,7 +40,7 @@ public static class EvaluateCommand
             }
             Console.WriteLine($"wrote {string.Join(", ", outputs.All)} to {parse.GetRequiredValue(common.Out)}");
             return 0;
-        }));
+        });
         return root;
     }
 }

@@ -32,7 +32,7 @@ public static class FacesCommand
         faces.AddTo(command);
         command.Options.Add(threads);
         command.Options.Add(output);
-        command.SetAction(parse => CommandErrors.Run(() =>
+        command.SetAction(parse =>
         {
             var outDir = OutputFolder.Check(parse.GetRequiredValue(output));
             var settings = faces.Settings(parse);
@@ -59,7 +59,7 @@ public static class FacesCommand
             }
             Console.WriteLine($"wrote {string.Join(", ", files.All)} to {outDir}");
             return 0;
-        }));
+        });
         return command;
     }
 }

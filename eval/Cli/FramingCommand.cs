@@ -31,10 +31,10 @@ public static class FramingCommand
         command.Options.Add(every);
         faces.AddTo(command);
         command.Options.Add(output);
-        command.SetAction(parse => CommandErrors.Run(() =>
+        command.SetAction(parse =>
         {
             var outDir = OutputFolder.Check(parse.GetRequiredValue(output));
-            var step = parse.GetValue(every) > 0 ? parse.GetValue(every) : throw new ArgumentException("--every must be 1 or more.");
+            var step = parse.GetValue(every) > 0 ? parse.GetValue(every) : throw new UserErrorException("--every must be 1 or more.");
             var dataset = Fer2013Reader.Read(parse.GetRequiredValue(data)).Dataset;
             var indices = dataset.IndicesOf(parse.GetValue(split)).Where((_, i) => i % step == 0).ToArray();
             var images = dataset.Subset(indices);
@@ -63,7 +63,7 @@ public static class FramingCommand
             Console.WriteLine($"framing: {framings.ToJson()}");
             Console.WriteLine($"wrote framing.json, framing-stats.json, framing.png to {outDir}");
             return 0;
-        }));
+        });
         return command;
     }
 

@@ -1,3 +1,4 @@
+using FerMusic.Core.Cli;
 using System.Diagnostics;
 using FerMusic.Core;
 using FerMusic.Core.IO;
@@ -22,14 +23,14 @@ public static class Evaluator
         {
             if (request.Labels == LabelSet.FerPlus)
             {
-                throw new ArgumentException("--labels ferplus needs the FER2013 CSV, not an image folder.");
+                throw new UserErrorException("--labels ferplus needs the FER2013 CSV, not an image folder.");
             }
             return ImageFolderFaces.Load(request.DataPath);
         }
         string? ferPlus = null;
         if (request.Labels == LabelSet.FerPlus)
         {
-            ferPlus = request.FerPlusPath ?? throw new ArgumentException("--labels ferplus needs --ferplus <fer2013new.csv>.");
+            ferPlus = request.FerPlusPath ?? throw new UserErrorException("--labels ferplus needs --ferplus <fer2013new.csv>.");
         }
         return Fer2013Faces.Load(request.DataPath, request.Split, ferPlus, request.SkipBadRows);
     }

@@ -1,3 +1,4 @@
+using FerMusic.Core.Cli;
 using System.Globalization;
 using OpenCvSharp;
 
@@ -31,7 +32,7 @@ public sealed class VideoSource : IFrameReader
             if (!camera.IsOpened())
             {
                 camera.Dispose();
-                throw new InvalidOperationException($"Camera {index} is not available (is a camera connected, and is /dev/video{index} readable?).");
+                throw new UserErrorException($"Camera {index} is not available (is a camera connected, and is /dev/video{index} readable?).");
             }
             return new VideoSource(camera, $"camera {index}", isLive: true);
         }

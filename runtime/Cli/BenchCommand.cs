@@ -16,14 +16,14 @@ public static class BenchCommand
         var command = new Command("bench", "Process every frame of a video file and print per-stage latency p50/p95 (decode, detect, classify, total) and frames per second.");
         command.Options.Add(source);
         common.AddTo(command);
-        command.SetAction(parse => CommandErrors.Run(() =>
+        command.SetAction(parse =>
         {
             using var factory = common.Factory(parse);
             using var pipeline = factory.Create(common.Pipeline(parse));
             using var video = VideoSource.Open(parse.GetRequiredValue(source));
             if (video.IsLive)
             {
-                throw new ArgumentException("bench needs a video file, not a camera or stream.");
+                throw new UserErrorException("bench needs a video file, not a camera or stream.");
             }
             using var frame = new Mat();
             List<double> decode = [], detect = [], classify = [], total = [];
@@ -62,7 +62,7 @@ public static class BenchCommand
             }
             Console.WriteLine($"throughput {total.Count / seconds:0.0} frames/s");
             return 0;
-        }));
+        });
         return command;
     }
 }

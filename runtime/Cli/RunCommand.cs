@@ -21,7 +21,7 @@ public static class RunCommand
         command.Options.Add(source);
         command.Options.Add(json);
         common.AddTo(command);
-        command.SetAction(parse => CommandErrors.Run(() =>
+        command.SetAction(parse =>
         {
             using var factory = common.Factory(parse);
             using var pipeline = factory.Create(common.Pipeline(parse));
@@ -47,7 +47,7 @@ public static class RunCommand
                 RunFile(video, pipeline, write, cancel.Token);
             }
             return 0;
-        }));
+        });
         return command;
     }
 

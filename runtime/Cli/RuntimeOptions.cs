@@ -1,3 +1,4 @@
+using FerMusic.Core.Cli;
 using System.CommandLine;
 using FerMusic.Vision;
 using FerMusic.Vision.Cli;
@@ -31,6 +32,6 @@ public sealed class RuntimeOptions
     public PipelineOptions Pipeline(ParseResult parse) => new()
     {
         Strategy = parse.GetValue(Strategy),
-        Tracks = parse.GetValue(Tracks) > 0 ? parse.GetValue(Tracks) : throw new ArgumentException("--tracks must be positive."),
+        Tracks = parse.GetValue(Tracks) > 0 ? parse.GetValue(Tracks) : throw new UserErrorException("--tracks must be positive."),
     };
 }

@@ -7,6 +7,10 @@ namespace FerMusic.Runtime.Cli;
 /// <summary>The root command: serve the web app.</summary>
 public static class ServeCommand
 {
+    /// <summary>Runs the program: errors end as <see cref="CommandErrors"/> says (one line and exit 1, or a bug's stack trace and exit 70).</summary>
+    public static int Run(string[] args) =>
+        CommandErrors.Run(() => Create().Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false }));
+
     public static RootCommand Create()
     {
         var common = new RuntimeOptions();
@@ -18,7 +22,7 @@ public static class ServeCommand
         root.Options.Add(urls);
         root.Options.Add(source);
         common.AddTo(root);
-        root.SetAction(parse => CommandErrors.Run(() =>
+        root.SetAction(parse =>
         {
             using var factory = common.Factory(parse);
             var app = WebServer.Build(factory, new WebOptions { Source = parse.GetValue(source) }, parse.GetValue(urls));
@@ -26,7 +30,7 @@ public static class ServeCommand
                 Console.WriteLine($"FerMusic is serving {string.Join(", ", app.Urls)} with {Path.GetFileName(factory.Model.Path)}; Ctrl+C stops it."));
             app.Run();
             return 0;
-        }));
+        });
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         return root;

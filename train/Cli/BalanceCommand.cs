@@ -26,17 +26,17 @@ public static class BalanceCommand
         {
             command.Options.Add(option);
         }
-        command.SetAction(parse => CommandErrors.Run(() =>
+        command.SetAction(parse =>
         {
             var outPath = parse.GetRequiredValue(output);
             if (Directory.Exists(outPath))
             {
-                throw new ArgumentException($"--out {outPath} is a folder; give the .onnx file to write.");
+                throw new UserErrorException($"--out {outPath} is a folder; give the .onnx file to write.");
             }
             var fixedTau = parse.GetValue(tau);
             if (fixedTau is < 0 or > 1)
             {
-                throw new ArgumentException("--tau must be between 0 and 1.");
+                throw new UserErrorException("--tau must be between 0 and 1.");
             }
             var source = parse.GetRequiredValue(model);
             using var network = OnnxWeightImporter.Create(source);
@@ -64,7 +64,7 @@ public static class BalanceCommand
             OnnxExporter.Export(network, outPath, metadata);
             Console.WriteLine($"tau {tauText}: PublicTest accuracy {chosen.Accuracy:P2}, balanced accuracy {chosen.BalancedAccuracy:P2}; wrote {outPath}");
             return 0;
-        }));
+        });
         return command;
     }
 }

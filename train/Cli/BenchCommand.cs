@@ -32,7 +32,7 @@ public static class BenchCommand
         {
             command.Options.Add(option);
         }
-        command.SetAction(parse => CommandErrors.Run(() =>
+        command.SetAction(parse =>
         {
             TorchSharp.torch.set_num_threads(parse.GetValue(threads));
             var name = parse.GetRequiredValue(arch);
@@ -68,7 +68,7 @@ public static class BenchCommand
                 Print(LoopBenchmark.Run(options, train, validation, count), modelOnly[architecture.Name], architecture.Name);
             }
             return 0;
-        }));
+        });
         return command;
     }
 

@@ -11,6 +11,10 @@ namespace FerMusic.Train.Cli;
 /// <summary>The root command: train a network on FER2013 and export it.</summary>
 public static class TrainCommand
 {
+    /// <summary>Runs the program: errors end as <see cref="CommandErrors"/> says (one line and exit 1, or a bug's stack trace and exit 70).</summary>
+    public static int Run(string[] args) =>
+        CommandErrors.Run(() => Create().Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false }));
+
     public static RootCommand Create()
     {
         var defaults = new TrainingOptions();
@@ -72,7 +76,7 @@ public static class TrainCommand
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(BalanceCommand.Create());
 
-        root.SetAction(parse => CommandErrors.Run(() =>
+        root.SetAction(parse =>
         {
             var augmentation = parse.GetValue(noAugment)
                 ? AugmentationOptions.None
@@ -127,7 +131,7 @@ public static class TrainCommand
             };
             TorchSharp.torch.set_num_threads(Positive(parse.GetValue(threads), "--threads"));
             return Train(request);
-        }));
+        });
         return root;
     }
 
@@ -157,13 +161,13 @@ public static class TrainCommand
     }
 
     private static int Positive(int value, string option) =>
-        value > 0 ? value : throw new ArgumentException($"{option} must be a positive number, got {value}.");
+        value > 0 ? value : throw new UserErrorException($"{option} must be a positive number, got {value}.");
 
     private static T NotNegative<T>(T value, string option) where T : System.Numerics.INumber<T> =>
-        value >= T.Zero ? value : throw new ArgumentException($"{option} must be 0 or more, got {value}.");
+        value >= T.Zero ? value : throw new UserErrorException($"{option} must be 0 or more, got {value}.");
 
     private static double Fraction(double value, string option) =>
-        value is >= 0 and <= 1 ? value : throw new ArgumentException($"{option} must be between 0 and 1, got {value}.");
+        value is >= 0 and <= 1 ? value : throw new UserErrorException($"{option} must be between 0 and 1, got {value}.");
 
     private static string ArchitectureList()
     {

@@ -1,3 +1,4 @@
+using FerMusic.Core.Cli;
 namespace FerMusic.Train.Models;
 
 /// <summary>The designs <c>--arch</c> accepts.</summary>
@@ -19,5 +20,5 @@ public static class Architectures
 
     public static Architecture Get(string name) =>
         All.FirstOrDefault(a => a.Name == name)
-        ?? throw new ArgumentException($"Unknown architecture '{name}'; choose one of {string.Join(", ", Names)}.");
+        ?? throw new UserErrorException($"Unknown architecture '{name}'; choose one of {string.Join(", ", Names)}.");
 }

@@ -1,3 +1,4 @@
+using FerMusic.Core.Cli;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FerMusic.Core.IO;
@@ -102,13 +103,13 @@ public sealed class Checkpoint(string directory)
             ?? throw new InvalidDataException($"{Path.Combine(folder, StateFile)} is empty.");
         if (state.Architecture != model.Architecture)
         {
-            throw new InvalidOperationException(
+            throw new UserErrorException(
                 $"The checkpoint in {Directory} is of architecture '{state.Architecture}', not '{model.Architecture}'; " +
                 $"resume with --arch {state.Architecture}.");
         }
         if (state.Optimizer != optimizerKind)
         {
-            throw new InvalidOperationException(
+            throw new UserErrorException(
                 $"The checkpoint in {Directory} was trained with the {state.Optimizer} optimizer, not {optimizerKind}; " +
                 $"resume with --optimizer {state.Optimizer}.");
         }
@@ -123,7 +124,7 @@ public sealed class Checkpoint(string directory)
         var path = Path.Combine(_loadedFrom ?? Directory, AverageWeightsFile);
         if (!File.Exists(path))
         {
-            throw new InvalidOperationException($"The checkpoint in {Directory} was made without weight averaging; resume without it.");
+            throw new UserErrorException($"The checkpoint in {Directory} was made without weight averaging; resume without it.");
         }
         average.load(path);
     }

@@ -1,3 +1,4 @@
+using FerMusic.Core.Cli;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -17,5 +18,5 @@ public static class Optimizers
     // libtorch refuses Nesterov without momentum with a native error; say what is wrong instead.
     private static double NesterovMomentum(double momentum) => momentum is > 0 and < 1
         ? momentum
-        : throw new ArgumentException($"Nesterov momentum (--momentum) must be between 0 and 1, exclusive; got {momentum}.");
+        : throw new UserErrorException($"Nesterov momentum (--momentum) must be between 0 and 1, exclusive; got {momentum}.");
 }

@@ -1,3 +1,4 @@
+using FerMusic.Core.Cli;
 using System.Diagnostics;
 using FerMusic.Core;
 using FerMusic.Core.Fer2013;
@@ -24,7 +25,7 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
     {
         if (train.Count < 2)
         {
-            throw new ArgumentException($"Training needs at least 2 images, got {train.Count}.");
+            throw new UserErrorException($"Training needs at least 2 images, got {train.Count}.");
         }
         if (teacher is not null && teacher.Count != train.Count)
         {

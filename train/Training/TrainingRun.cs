@@ -1,3 +1,4 @@
+using FerMusic.Core.Cli;
 using System.Diagnostics;
 using FerMusic.Core.Fer2013;
 using FerMusic.Core.FerPlus;
@@ -64,7 +65,7 @@ public static class TrainingRun
     {
         if (options.Teachers.Count > 0)
         {
-            throw new ArgumentException("Use either --teacher or --ferplus as soft targets, not both.");
+            throw new UserErrorException("Use either --teacher or --ferplus as soft targets, not both.");
         }
         var votes = FerPlusVotes.Read(path);
         if (votes.Count != fer2013Rows)

@@ -1,3 +1,4 @@
+using FerMusic.Core.Cli;
 using System.CommandLine;
 using FerMusic.Core;
 using FerMusic.Core.Faces;
@@ -49,7 +50,7 @@ public sealed class FaceOptions
 
     public FaceSettings Settings(ParseResult parse)
     {
-        var width = parse.GetValue(DetectWidth) >= 0 ? parse.GetValue(DetectWidth) : throw new ArgumentException("--detect-width must be 0 or more.");
+        var width = parse.GetValue(DetectWidth) >= 0 ? parse.GetValue(DetectWidth) : throw new UserErrorException("--detect-width must be 0 or more.");
         var minFace = Math.Max(12, parse.GetValue(MinFace));
         var score = parse.GetValue(MinScore);
         return new FaceSettings
@@ -62,14 +63,14 @@ public sealed class FaceOptions
             Framing = parse.GetValue(Framing) is { } framing ? ReadFraming(framing) : null,
             Haar = new HaarOptions(
                 Track: !parse.GetValue(NoTracking),
-                ScaleFactor: parse.GetValue(ScaleFactor) > 1 ? parse.GetValue(ScaleFactor) : throw new ArgumentException("--scale-factor must be above 1."),
+                ScaleFactor: parse.GetValue(ScaleFactor) > 1 ? parse.GetValue(ScaleFactor) : throw new UserErrorException("--scale-factor must be above 1."),
                 MinNeighbors: Math.Max(1, parse.GetValue(MinNeighbors)),
                 MinFaceSize: minFace,
                 DetectionWidth: width),
             YuNet = Defaults.YuNet with
             {
                 DetectionWidth = width,
-                ScoreThreshold = score is > 0 and < 1 ? score : throw new ArgumentException("--min-score must be between 0 and 1."),
+                ScoreThreshold = score is > 0 and < 1 ? score : throw new UserErrorException("--min-score must be between 0 and 1."),
                 MinFaceSize = Math.Min(minFace, Defaults.YuNet.MinFaceSize),
             },
         };

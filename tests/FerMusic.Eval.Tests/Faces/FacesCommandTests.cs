@@ -37,7 +37,7 @@ public sealed class FacesCommandTests : IDisposable
         return _temp.File("pictures");
     }
 
-    private int Run(params string[] args) => EvaluateCommand.Create().Parse(["faces", .. args]).Invoke();
+    private static int Run(params string[] args) => EvaluateCommand.Run(["faces", .. args]);
 
     [Fact]
     public void Scores_the_live_path_counting_pictures_without_a_face_as_wrong_and_writes_every_output()

@@ -1,3 +1,4 @@
+using FerMusic.Core.Cli;
 using FerMusic.Train.Models;
 
 namespace FerMusic.Train.Tests.Models;
@@ -57,7 +58,7 @@ public sealed class EmotionNetTests
     [Fact]
     public void An_unknown_architecture_is_refused_with_the_choices()
     {
-        var error = Assert.Throws<ArgumentException>(() => Architectures.Get("alexnet"));
+        var error = Assert.Throws<UserErrorException>(() => Architectures.Get("alexnet"));
 
         Assert.Contains("paper, vgg, vgg-wide, vgg-fc, vgg-deep, resnet", error.Message);
     }

@@ -1,3 +1,4 @@
+using FerMusic.Core.Cli;
 using FerMusic.Core;
 using FerMusic.Core.Fer2013;
 using FerMusic.Tests;
@@ -128,7 +129,7 @@ public sealed class TrainerTests : IDisposable
     {
         var checkpoint = OneEpochCheckpoint();
 
-        var error = Assert.Throws<InvalidOperationException>(() => Resume(SmallRun with { Architecture = "paper" }, checkpoint));
+        var error = Assert.Throws<UserErrorException>(() => Resume(SmallRun with { Architecture = "paper" }, checkpoint));
 
         Assert.Contains("resume with --arch vgg", error.Message);
     }
@@ -138,7 +139,7 @@ public sealed class TrainerTests : IDisposable
     {
         var checkpoint = OneEpochCheckpoint();
 
-        var error = Assert.Throws<InvalidOperationException>(() => Resume(SmallRun with { Optimizer = OptimizerKind.Sgd }, checkpoint));
+        var error = Assert.Throws<UserErrorException>(() => Resume(SmallRun with { Optimizer = OptimizerKind.Sgd }, checkpoint));
 
         Assert.Contains("resume with --optimizer AdamW", error.Message);
     }
@@ -150,7 +151,7 @@ public sealed class TrainerTests : IDisposable
     {
         var options = SmallRun with { Optimizer = OptimizerKind.Sgd, Momentum = momentum };
 
-        var error = Assert.Throws<ArgumentException>(() =>
+        var error = Assert.Throws<UserErrorException>(() =>
             new Trainer(options, SilentObserver.Instance).Run(TinyTraining, TinyTraining, new Checkpoint(_temp.File("c")), resume: false,
                 cancellation: TestContext.Current.CancellationToken));
 
