@@ -30,7 +30,7 @@ public static class TrainCommand
         var lr = new Option<double>("--lr") { Description = "Peak learning rate.", DefaultValueFactory = _ => defaults.LearningRate };
         var weightDecay = new Option<double>("--weight-decay") { Description = "Weight decay: decoupled for AdamW, an L2 term in the gradient for Sgd.", DefaultValueFactory = _ => defaults.WeightDecay };
         var momentum = new Option<double>("--momentum") { Description = "Nesterov momentum of Sgd.", DefaultValueFactory = _ => defaults.Momentum };
-        var schedule = new Option<ScheduleKind>("--schedule") { Description = "Learning-rate decay: Cosine (after a linear warm-up), Step (x decay every --step-every epochs) or Plateau (x decay when validation stalls).", DefaultValueFactory = _ => defaults.Schedule };
+        var schedule = new Option<ScheduleKind>("--schedule") { Description = "Learning-rate schedule: Cosine (after a linear warm-up), OneCycle (up from lr/25 over the first quarter, then down to lr/10,000; few epochs), Step (x decay every --step-every epochs) or Plateau (x decay when validation stalls).", DefaultValueFactory = _ => defaults.Schedule };
         var warmup = new Option<double>("--warmup") { Description = "Warm-up epochs of the cosine schedule.", DefaultValueFactory = _ => defaults.WarmupEpochs };
         var stepEvery = new Option<int>("--step-every") { Description = "Epochs between decays of the step schedule.", DefaultValueFactory = _ => defaults.StepEvery };
         var decay = new Option<double>("--decay") { Description = "Factor of the step and plateau schedules.", DefaultValueFactory = _ => defaults.DecayFactor };
@@ -45,6 +45,7 @@ public static class TrainCommand
         var patience = new Option<int>("--patience") { Description = "Stop when PublicTest accuracy has not improved for this many epochs (0 = never).", DefaultValueFactory = _ => defaults.Patience };
         var seed = new Option<long>("--seed") { Description = "Seed of initialisation, shuffling, augmentation and dropout.", DefaultValueFactory = _ => defaults.Seed };
         var limit = new Option<int?>("--limit") { Description = "Train on the first N Training rows only (smoke runs)." };
+        var timeBudget = new Option<double?>("--time-budget") { Description = "Minutes the whole run may take: the epochs are planned from the measured epoch time (and lowered if the machine turns out slower), so the run ends on time with its schedule finished and the model exported. Overrides --epochs; model.json records the epochs planned." };
         var resume = new Option<bool>("--resume") { Description = "Continue the run whose checkpoint is in --out." };
         var threads = new Option<int>("--threads") { Description = "CPU threads for libtorch.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var skipBadRows = new Option<bool>("--skip-bad-rows") { Description = "Skip malformed CSV rows (and report how many) instead of stopping at the first." };
@@ -68,7 +69,7 @@ public static class TrainCommand
             "Architectures:\n" + ArchitectureList() + "\n\n" +
             "Example:\n  dotnet run --project train -c Release -- --data ../shared/data/fer2013/fer2013.csv.gz --out runs/vgg --epochs 30");
         foreach (var option in new Option[] { data, output, arch, epochs, batchSize, optimizer, lr, weightDecay, momentum, schedule, warmup, stepEvery, decay,
-                     smoothing, averaging, logitAdjust, bf16, channelsLast, classWeights, ferPlus, patience, seed, limit, resume, threads, skipBadRows,
+                     smoothing, averaging, logitAdjust, bf16, channelsLast, classWeights, ferPlus, patience, seed, limit, timeBudget, resume, threads, skipBadRows,
                      noAugment, shift, flip, rotation, scale, aspect, brightness, contrast, erasing, mixup, teachers, teacherWeight, init, batchNormImages })
         {
             root.Options.Add(option);
@@ -97,6 +98,9 @@ public static class TrainCommand
                 OutputDirectory = parse.GetRequiredValue(output),
                 Limit = parse.GetValue(limit),
                 Resume = parse.GetValue(resume),
+                TimeBudget = parse.GetValue(timeBudget) is { } minutes
+                    ? (minutes > 0 ? TimeSpan.FromMinutes(minutes) : throw new UserErrorException("--time-budget must be a positive number of minutes."))
+                    : null,
                 SkipBadRows = parse.GetValue(skipBadRows),
                 Threads = parse.GetValue(threads),
                 CommandLine = CommandLines.Reproduce("train"),

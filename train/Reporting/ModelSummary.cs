@@ -18,6 +18,7 @@ public sealed record ModelSummary
     [JsonPropertyName("command_line")] public required string CommandLine { get; init; }
     [JsonPropertyName("wall_time_seconds")] public double WallTimeSeconds { get; init; }
     [JsonPropertyName("training_seconds")] public double TrainingSeconds { get; init; }
+    [JsonPropertyName("time_budget_minutes")] public double? TimeBudgetMinutes { get; init; }
     [JsonPropertyName("outcome")] public required string Outcome { get; init; }
     [JsonPropertyName("options")] public required object Options { get; init; }
 

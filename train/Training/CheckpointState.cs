@@ -16,4 +16,7 @@ public sealed record CheckpointState
     public double BestValAccuracy { get; init; } = double.NegativeInfinity;
     public List<EpochMetrics> History { get; init; } = [];
     public double TrainingSeconds { get; init; }
+
+    /// <summary>The epochs a time-budgeted run planned (0 without a budget): a resumed run keeps to them.</summary>
+    public int PlannedEpochs { get; init; }
 }

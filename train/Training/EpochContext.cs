@@ -16,7 +16,6 @@ internal sealed record EpochContext(
     TeacherTargets? Teacher,
     BatchAugmenter Augmenter,
     Mixup? Mixup,
-    LearningRateSchedule Schedule,
     Tensor? ClassWeights,
     Tensor? LogitOffsets) : IDisposable
 {
@@ -29,7 +28,6 @@ internal sealed record EpochContext(
         teacher,
         new BatchAugmenter(options.Augmentation),
         options.MixupAlpha > 0 ? new Mixup(options.MixupAlpha) : null,
-        LearningRateSchedule.Create(options),
         options.ClassWeighting ? tensor(SmoothedCrossEntropy.BalancedWeights(train.ClassCounts())) : null,
         options.LogitAdjustment > 0 ? tensor(SmoothedCrossEntropy.LogitAdjustment(train.ClassCounts(), options.LogitAdjustment)) : null);
 

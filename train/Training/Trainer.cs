@@ -20,8 +20,11 @@ namespace FerMusic.Train.Training;
 /// </summary>
 public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
 {
+    private TrainingOptions _options = options;
+
+    /// <param name="budget">Plan the number of epochs to end within this time (see <see cref="TimeBudget"/>); null = the options' epochs.</param>
     public TrainingResult Run(Fer2013Dataset train, Fer2013Dataset validation, Checkpoint checkpoint, bool resume,
-        TeacherTargets? teacher = null, CancellationToken cancellation = default)
+        TeacherTargets? teacher = null, CancellationToken cancellation = default, TimeBudget? budget = null)
     {
         if (train.Count < 2)
         {
@@ -31,25 +34,25 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
         {
             throw new ArgumentException($"The teacher's targets are for {teacher.Count} images, training has {train.Count}.");
         }
-        manual_seed(options.Seed);
-        var model = Architectures.Get(options.Architecture).Create(EmotionLabels.Count);
-        model.Compute = options.Compute;
-        if (options.InitialWeights is { } initial && !resume)
+        manual_seed(_options.Seed);
+        var model = Architectures.Get(_options.Architecture).Create(EmotionLabels.Count);
+        model.Compute = _options.Compute;
+        if (_options.InitialWeights is { } initial && !resume)
         {
             OnnxWeightImporter.Load(model, initial);
         }
-        var optimizer = Optimizers.Create(options, model.parameters());
+        var optimizer = Optimizers.Create(_options, model.parameters());
         var state = resume
-            ? checkpoint.Load(model, optimizer, options.Optimizer, observer.Message)
-            : new CheckpointState { Architecture = model.Architecture, Optimizer = options.Optimizer };
-        using var average = options.WeightAveraging > 0 ? new WeightAverage(model, options.WeightAveraging) : null;
+            ? checkpoint.Load(model, optimizer, _options.Optimizer, observer.Message)
+            : new CheckpointState { Architecture = model.Architecture, Optimizer = _options.Optimizer };
+        using var average = _options.WeightAveraging > 0 ? new WeightAverage(model, _options.WeightAveraging) : null;
         if (average is not null && resume)
         {
             checkpoint.LoadAverage(average.Model);
         }
         if (average is not null)
         {
-            average.Model.Compute = options.Compute;
+            average.Model.Compute = _options.Compute;
         }
         var validated = average?.Model ?? model;
         if (resume)
@@ -57,20 +60,30 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
             observer.Message($"Resuming after epoch {state.EpochsCompleted} (best so far {state.BestValAccuracy:P2} at epoch {state.BestEpoch}).");
         }
 
-        using var context = EpochContext.Create(options, model, average, optimizer, train, teacher);
-        var calibration = options.BatchNormImages > 0 ? train.Subset(BatchSource.InOrder(Math.Min(options.BatchNormImages, train.Count))) : null;
+        using var context = EpochContext.Create(_options, model, average, optimizer, train, teacher);
+        var calibration = _options.BatchNormImages > 0 ? train.Subset(BatchSource.InOrder(Math.Min(_options.BatchNormImages, train.Count))) : null;
         var outcome = TrainingOutcome.Completed;
-
-        for (var epoch = state.EpochsCompleted; epoch < options.Epochs; epoch++)
+        if (resume && state.PlannedEpochs > 0)
         {
-            if (options.Patience > 0 && state.BestEpoch > 0 && epoch - state.BestEpoch >= options.Patience)
+            _options = _options with { Epochs = state.PlannedEpochs };
+        }
+        else if (budget is not null)
+        {
+            _options = _options with { Epochs = budget.Plan(EstimateEpochSeconds(train, validation, validated, calibration)) };
+            observer.Message($"Time budget {budget.Budget.TotalMinutes:0.#} min ({budget.Elapsed.TotalSeconds:0} s used): planned {_options.Epochs} epochs.");
+        }
+        var schedule = LearningRateSchedule.Create(_options);
+
+        for (var epoch = state.EpochsCompleted; epoch < _options.Epochs; epoch++)
+        {
+            if (_options.Patience > 0 && state.BestEpoch > 0 && epoch - state.BestEpoch >= _options.Patience)
             {
-                observer.Message($"Validation accuracy has not improved for {options.Patience} epochs; stopping early.");
+                observer.Message($"Validation accuracy has not improved for {_options.Patience} epochs; stopping early.");
                 outcome = TrainingOutcome.StoppedEarly;
                 break;
             }
             var clock = Stopwatch.StartNew();
-            var trained = TrainEpoch(context, epoch, state.History, cancellation);
+            var trained = TrainEpoch(context, schedule, epoch, state.History, cancellation);
             if (trained is null)
             {
                 outcome = TrainingOutcome.Interrupted;
@@ -78,9 +91,9 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
             }
             if (calibration is not null)
             {
-                BatchNormRecalibration.Run(validated, calibration, options.ValidationBatchSize);
+                BatchNormRecalibration.Run(validated, calibration, _options.ValidationBatchSize);
             }
-            var (valLoss, valAccuracy) = Validator.Evaluate(validated, validation, options.ValidationBatchSize);
+            var (valLoss, valAccuracy) = Validator.Evaluate(validated, validation, _options.ValidationBatchSize);
             var metrics = new EpochMetrics(epoch + 1, trained.Value.Loss, trained.Value.Accuracy, valLoss, valAccuracy,
                 trained.Value.LearningRate, clock.Elapsed.TotalSeconds);
             var isBest = valAccuracy > state.BestValAccuracy || state.BestEpoch == 0;
@@ -91,14 +104,37 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
                 BestValAccuracy = isBest ? valAccuracy : state.BestValAccuracy,
                 History = [.. state.History, metrics],
                 TrainingSeconds = state.TrainingSeconds + metrics.Seconds,
+                PlannedEpochs = budget is null ? 0 : _options.Epochs,
             };
+            if (budget is not null && budget.Replan(epoch + 1, _options.Epochs, state.History.Average(h => h.Seconds)) is var planned && planned < _options.Epochs)
+            {
+                observer.Message($"Behind the time budget: the run now ends after epoch {planned} instead of {_options.Epochs}.");
+                _options = _options with { Epochs = planned };
+                schedule = LearningRateSchedule.Create(_options);
+                state = state with { PlannedEpochs = planned };
+            }
             checkpoint.Save(state, model, optimizer, validated, isBest);
-            observer.EpochCompleted(metrics, options.Epochs, isBest);
+            observer.EpochCompleted(metrics, _options.Epochs, isBest);
         }
 
         checkpoint.LoadBestWeights(model);
         model.eval();
-        return new TrainingResult(model, state, outcome);
+        return new TrainingResult(model, state, outcome, _options);
+    }
+
+    /// <summary>An epoch's seconds: the real loop timed on a few batches, plus recalibration, validation and a checkpoint.</summary>
+    private double EstimateEpochSeconds(Fer2013Dataset train, Fer2013Dataset validation, EmotionNet validated, Fer2013Dataset? calibration)
+    {
+        var batches = Math.Min(30, Math.Max(1, train.Count / _options.BatchSize - 3));
+        var times = MeasureLoop(train, batches);
+        var trainSeconds = train.Count / (batches * _options.BatchSize / times.Total.TotalSeconds);
+        var clock = Stopwatch.StartNew();
+        if (calibration is not null)
+        {
+            BatchNormRecalibration.Run(validated, calibration, _options.ValidationBatchSize);
+        }
+        Validator.Evaluate(validated, validation, _options.ValidationBatchSize);
+        return trainSeconds + clock.Elapsed.TotalSeconds + 0.5;
     }
 
     /// <summary>
@@ -108,19 +144,20 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
     /// </summary>
     public StageTimes MeasureLoop(Fer2013Dataset train, int batches, int warmup = 3)
     {
-        manual_seed(options.Seed);
-        using var model = Architectures.Get(options.Architecture).Create(EmotionLabels.Count);
-        model.Compute = options.Compute;
-        var optimizer = Optimizers.Create(options, model.parameters());
-        using var average = options.WeightAveraging > 0 ? new WeightAverage(model, options.WeightAveraging) : null;
-        using var context = EpochContext.Create(options, model, average, optimizer, train, teacher: null);
-        TrainEpoch(context, 0, [], CancellationToken.None, maxBatches: warmup);
+        manual_seed(_options.Seed);
+        using var model = Architectures.Get(_options.Architecture).Create(EmotionLabels.Count);
+        model.Compute = _options.Compute;
+        var optimizer = Optimizers.Create(_options, model.parameters());
+        using var average = _options.WeightAveraging > 0 ? new WeightAverage(model, _options.WeightAveraging) : null;
+        using var context = EpochContext.Create(_options, model, average, optimizer, train, teacher: null);
+        var schedule = LearningRateSchedule.Create(_options);
+        TrainEpoch(context, schedule, 0, [], CancellationToken.None, maxBatches: warmup);
         var times = new StageTimes();
-        TrainEpoch(context, 1, [], CancellationToken.None, times, batches);
+        TrainEpoch(context, schedule, 1, [], CancellationToken.None, times, batches);
         return times;
     }
 
-    private (double Loss, double Accuracy, double LearningRate)? TrainEpoch(EpochContext context, int epoch, IReadOnlyList<EpochMetrics> history,
+    private (double Loss, double Accuracy, double LearningRate)? TrainEpoch(EpochContext context, LearningRateSchedule schedule, int epoch, IReadOnlyList<EpochMetrics> history,
         CancellationToken cancellation, StageTimes? times = null, int? maxBatches = null)
     {
         var (model, average, optimizer, source, teacher) = (context.Model, context.Average, context.Optimizer, context.Source, context.Teacher);
@@ -148,7 +185,7 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
                 return null;
             }
             using var scope = NewDisposeScope();
-            learningRate = context.Schedule.At(epoch, (double)batch / batches, history);
+            learningRate = schedule.At(epoch, (double)batch / batches, history);
             foreach (var group in optimizer.ParamGroups)
             {
                 group.LearningRate = learningRate;
@@ -163,7 +200,7 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
             var logits = model.forward(mixed?.Images ?? augmented);
             times?.Lap("forward");
             Tensor LossAgainst(Tensor targets, Tensor? soft) =>
-                SmoothedCrossEntropy.Loss(logits, targets, options.LabelSmoothing, context.ClassWeights, soft, options.TeacherWeight, context.LogitOffsets);
+                SmoothedCrossEntropy.Loss(logits, targets, _options.LabelSmoothing, context.ClassWeights, soft, _options.TeacherWeight, context.LogitOffsets);
             var loss = mixed?.Loss(LossAgainst, softTargets) ?? LossAgainst(labels, softTargets);
             times?.Lap("loss");
             loss.backward();
@@ -178,12 +215,12 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
             var predictions = logits.argmax(1);
             correct += mixed?.Correct(predictions) ?? predictions.eq(labels).sum().item<long>();
             seen += count;
-            observer.BatchCompleted(new BatchProgress(epoch + 1, options.Epochs, batch + 1, batches,
+            observer.BatchCompleted(new BatchProgress(epoch + 1, _options.Epochs, batch + 1, batches,
                 lossSum / seen, correct / seen, seen / clock.Elapsed.TotalSeconds, clock.Elapsed));
             times?.Lap("statistics");
         }
         return (lossSum / seen, correct / seen, learningRate);
     }
 
-    private long EpochSeed(int epoch) => (options.Seed * 1_000_003 + epoch * 7919 + 17) & 0x7fffffff;
+    private long EpochSeed(int epoch) => (_options.Seed * 1_000_003 + epoch * 7919 + 17) & 0x7fffffff;
 }

@@ -7,6 +7,7 @@ public enum ScheduleKind
     Cosine,
     Step,
     Plateau,
+    OneCycle,
 }
 
 public enum OptimizerKind

@@ -10,4 +10,5 @@ public enum TrainingOutcome
 }
 
 /// <param name="Model">The network with the weights of the best validation epoch.</param>
-public sealed record TrainingResult(EmotionNet Model, CheckpointState State, TrainingOutcome Outcome);
+/// <param name="Options">The options the run trained with (with a time budget, the epochs it planned).</param>
+public sealed record TrainingResult(EmotionNet Model, CheckpointState State, TrainingOutcome Outcome, TrainingOptions Options);

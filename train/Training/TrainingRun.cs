@@ -50,7 +50,8 @@ public static class TrainingRun
         Directory.CreateDirectory(request.OutputDirectory);
         var checkpoint = new Checkpoint(Path.Combine(request.OutputDirectory, "checkpoint"));
         var trainer = new Trainer(request.Options, observer);
-        var result = trainer.Run(train, validation, checkpoint, request.Resume, teacher, cancellation);
+        var budget = request.TimeBudget is { } minutes ? new TimeBudget(minutes, wall) : null;
+        var result = trainer.Run(train, validation, checkpoint, request.Resume, teacher, cancellation, budget);
 
         if (result.State.EpochsCompleted == 0)
         {
@@ -120,7 +121,8 @@ public static class TrainingRun
             WallTimeSeconds = wallSeconds,
             TrainingSeconds = state.TrainingSeconds,
             Outcome = result.Outcome.ToString(),
-            Options = request.Options,
+            Options = result.Options,
+            TimeBudgetMinutes = request.TimeBudget?.TotalMinutes,
         }.Write(Path.Combine(dir, SummaryFile));
     }
 }

@@ -11,6 +11,9 @@ public sealed record TrainingRunRequest
     public int? Limit { get; init; }
 
     public bool Resume { get; init; }
+
+    /// <summary>Plan the epochs so that the whole run, export included, ends within this time (<see cref="TimeBudget"/>).</summary>
+    public TimeSpan? TimeBudget { get; init; }
     public bool SkipBadRows { get; init; }
 
     /// <summary>CPU threads for running teacher models; 0 = all.</summary>

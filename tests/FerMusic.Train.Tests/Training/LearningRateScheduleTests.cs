@@ -39,4 +39,16 @@ public sealed class LearningRateScheduleTests
         Assert.Equal(1, schedule.At(3, 0, improving));
         Assert.Equal(0.1, schedule.At(4, 0, stalled), 12);
     }
+
+    [Fact]
+    public void One_cycle_climbs_from_a_25th_of_the_peak_over_a_quarter_then_anneals_to_a_10000th()
+    {
+        var schedule = LearningRateSchedule.Create(new TrainingOptions { Schedule = ScheduleKind.OneCycle, Epochs = 8, LearningRate = 1e-3 });
+
+        Assert.Equal(1e-3 / 25, schedule.At(0, 0, []), 12);
+        Assert.Equal((1e-3 + 1e-3 / 25) / 2, schedule.At(1, 0, []), 12);
+        Assert.Equal(1e-3, schedule.At(2, 0, []), 12);
+        Assert.True(schedule.At(4, 0, []) < schedule.At(3, 0, []));
+        Assert.Equal(1e-3 / 1e4, schedule.At(7, 1, []), 12);
+    }
 }

@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using FerMusic.Core.Fer2013;
+using FerMusic.Train.Augmentation;
+using FerMusic.Train.Training;
+
+namespace FerMusic.Train.Tests.Training;
+
+public sealed class TimeBudgetTests : IDisposable
+{
+    private readonly FerMusic.Tests.TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public void Plans_the_epochs_that_fit_after_the_reserve_for_export()
+    {
+        var budget = new TimeBudget(TimeSpan.FromMinutes(10), () => TimeSpan.FromSeconds(40));
+
+        // 600 s - 40 s used - 20 s reserve = 540 s: 9 epochs of 60 s.
+        Assert.Equal(9, budget.Plan(60));
+        Assert.Equal(1, budget.Plan(10_000));
+    }
+
+    [Theory]
+    [InlineData(100, 9, 50, 9)]   // on time: the plan stays
+    [InlineData(400, 9, 75, 6)]   // behind: 4 done, 180 s left for 75 s epochs: 2 more
+    [InlineData(590, 9, 75, 5)]   // out of time: the next epoch is the last
+    public void Replanning_only_ever_shortens_the_run(double usedSeconds, int planned, double epochSeconds, int expected)
+    {
+        var budget = new TimeBudget(TimeSpan.FromMinutes(10), () => TimeSpan.FromSeconds(usedSeconds));
+
+        Assert.Equal(expected, budget.Replan(completed: 4, planned, epochSeconds));
+    }
+
+    [Fact]
+    public void A_budgeted_run_plans_many_epochs_and_ends_within_its_budget()
+    {
+        var options = new TrainingOptions
+        {
+            Architecture = "vgg",
+            BatchSize = 32,
+            Epochs = 1000,
+            Patience = 0,
+            Schedule = ScheduleKind.OneCycle,
+            Augmentation = AugmentationOptions.None,
+        };
+        var train = SyntheticFaces.Create(perClass: 6, Fer2013Split.Training, seed: 1);
+        var wall = Stopwatch.StartNew();
+        var budget = new TimeBudget(TimeSpan.FromSeconds(30), wall);
+
+        var result = new Trainer(options, SilentObserver.Instance).Run(train, train, new Checkpoint(_temp.File("c")), resume: false,
+            cancellation: TestContext.Current.CancellationToken, budget: budget);
+
+        Assert.Equal(TrainingOutcome.Completed, result.Outcome);
+        Assert.True(result.Options.Epochs is > 3 and < 1000, $"planned {result.Options.Epochs} epochs");
+        Assert.Equal(result.Options.Epochs, result.State.EpochsCompleted);
+        Assert.Equal(result.Options.Epochs, result.State.PlannedEpochs);
+        Assert.True(wall.Elapsed < budget.Budget - TimeBudget.Reserve + TimeSpan.FromSeconds(3), $"took {wall.Elapsed.TotalSeconds:0.0} s");
+    }
+}
