@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FerMusic.Core;
 using FerMusic.Core.Cli;
+using FerMusic.Core.IO;
 using FerMusic.Eval.Evaluation;
 
 namespace FerMusic.Eval.Cli;
@@ -21,6 +22,7 @@ public static class CompareCommand
         common.AddTo(command);
         command.SetAction(parse =>
         {
+            var outDir = OutputFolder.Check(parse.GetRequiredValue(common.Out));
             var paths = parse.GetRequiredValue(models);
             var faces = Evaluator.LoadFaces(common.Request(parse, paths[0]));
             var results = paths.Select(path =>
@@ -28,8 +30,6 @@ public static class CompareCommand
                 using var model = EmotionModel.Load(path, parse.GetValue(common.Threads));
                 return Evaluator.Run(common.Request(parse, path), model, faces);
             }).ToList();
-            var outDir = parse.GetRequiredValue(common.Out);
-            Directory.CreateDirectory(outDir);
             File.WriteAllText(Path.Combine(outDir, "compare.md"), Markdown(results));
             File.WriteAllText(Path.Combine(outDir, "compare.json"), Json(results));
             Console.Write(Markdown(results));

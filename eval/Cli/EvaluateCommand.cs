@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FerMusic.Core.Cli;
+using FerMusic.Core.IO;
 using FerMusic.Eval.Evaluation;
 using FerMusic.Eval.Reporting;
 
@@ -28,6 +29,7 @@ public static class EvaluateCommand
         root.Subcommands.Add(FramingCommand.Create());
         root.SetAction(parse =>
         {
+            OutputFolder.Check(parse.GetRequiredValue(common.Out));
             var request = common.Request(parse, parse.GetRequiredValue(model));
             var result = Evaluator.Run(request);
             var outputs = EvaluationOutputs.Write(parse.GetRequiredValue(common.Out), result);

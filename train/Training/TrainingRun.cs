@@ -23,6 +23,7 @@ public static class TrainingRun
     public static TrainingResult Execute(TrainingRunRequest request, ITrainingObserver observer, CancellationToken cancellation = default)
     {
         var wall = Stopwatch.StartNew();
+        OutputFolder.Check(request.OutputDirectory);
         observer.Message($"Reading {request.DataPath} ...");
         var read = Fer2013Reader.Read(request.DataPath, new Fer2013ReadOptions { SkipBadRows = request.SkipBadRows });
         if (read.SkippedRows > 0)

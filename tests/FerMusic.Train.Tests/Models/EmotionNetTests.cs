@@ -52,6 +52,7 @@ public sealed class EmotionNetTests
 
         Assert.Equal([3L, 7L], output.shape);
         Assert.Equal(parameters, model.ParameterCount);
+        Assert.Equal(model.ParameterCount, Architectures.Get(name).Parameters);
         Assert.True(model.MultiplyAdds() > 0);
     }
 
