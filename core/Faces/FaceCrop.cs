@@ -1,4 +1,5 @@
 using FerMusic.Core.Imaging;
+using FerMusic.Core.Model;
 
 namespace FerMusic.Core.Faces;
 

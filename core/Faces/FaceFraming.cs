@@ -1,4 +1,5 @@
 using System.Numerics;
+using FerMusic.Core.Model;
 
 namespace FerMusic.Core.Faces;
 

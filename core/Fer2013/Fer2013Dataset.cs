@@ -1,3 +1,5 @@
+using FerMusic.Core.Model;
+
 namespace FerMusic.Core.Fer2013;
 
 /// <summary>

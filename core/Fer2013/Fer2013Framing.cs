@@ -1,5 +1,6 @@
 using System.Numerics;
 using FerMusic.Core.Faces;
+using FerMusic.Core.Model;
 
 namespace FerMusic.Core.Fer2013;
 

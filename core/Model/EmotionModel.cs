@@ -2,7 +2,7 @@ using System.Globalization;
 using FerMusic.Core.Faces;
 using Microsoft.ML.OnnxRuntime;
 
-namespace FerMusic.Core;
+namespace FerMusic.Core.Model;
 
 /// <summary>
 /// An ONNX emotion model, checked against <see cref="ModelContract"/> when it is loaded, that classifies batches

@@ -1,4 +1,4 @@
-namespace FerMusic.Core;
+namespace FerMusic.Core.Model;
 
 /// <summary>
 /// What every FerMusic ONNX model promises: input <c>input</c> float32 [N,1,48,48] of raw grey values 0..255

@@ -1,4 +1,4 @@
-namespace FerMusic.Core;
+namespace FerMusic.Core.Model;
 
 /// <summary>A model file that cannot be used: missing, not ONNX, or not honouring <see cref="ModelContract"/>.</summary>
 public sealed class ModelContractException(string path, string problem) : Cli.UserErrorException($"{path}: {problem}")

@@ -1,4 +1,4 @@
-namespace FerMusic.Core;
+namespace FerMusic.Core.Model;
 
 /// <summary>
 /// Fills the model's input buffer ([N,1,48,48] float32 of raw grey values) from 48x48 grey faces.

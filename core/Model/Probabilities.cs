@@ -1,4 +1,4 @@
-namespace FerMusic.Core;
+namespace FerMusic.Core.Model;
 
 public static class Probabilities
 {

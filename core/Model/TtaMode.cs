@@ -1,4 +1,4 @@
-namespace FerMusic.Core;
+namespace FerMusic.Core.Model;
 
 /// <summary>Test-time augmentation: the probabilities of several views of each face are averaged.</summary>
 public enum TtaMode

@@ -1,6 +1,6 @@
 using FerMusic.Core.Imaging;
 
-namespace FerMusic.Core;
+namespace FerMusic.Core.Model;
 
 /// <summary>Writes the views of one face that a <see cref="TtaMode"/> averages over.</summary>
 public static class TtaViews

@@ -1,4 +1,4 @@
-namespace FerMusic.Core;
+namespace FerMusic.Core.Model;
 
 /// <summary>
 /// Classifies faces with test-time augmentation: every face's views (<see cref="TtaViews"/>) go through the model in

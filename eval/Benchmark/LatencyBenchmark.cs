@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using FerMusic.Core;
+using FerMusic.Core.Model;
 
 namespace FerMusic.Eval.Benchmark;
 

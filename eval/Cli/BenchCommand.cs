@@ -1,6 +1,5 @@
 using System.CommandLine;
-using FerMusic.Core;
-using FerMusic.Core.Cli;
+using FerMusic.Core.Model;
 using FerMusic.Eval.Benchmark;
 
 namespace FerMusic.Eval.Cli;

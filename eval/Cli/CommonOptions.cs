@@ -1,7 +1,7 @@
-using FerMusic.Core;
 using System.CommandLine;
 using FerMusic.Core.Cli;
 using FerMusic.Core.Fer2013;
+using FerMusic.Core.Model;
 using FerMusic.Eval.Evaluation;
 
 namespace FerMusic.Eval.Cli;

@@ -3,9 +3,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using FerMusic.Core;
-using FerMusic.Core.Cli;
 using FerMusic.Core.IO;
+using FerMusic.Core.Model;
 using FerMusic.Eval.Evaluation;
 
 namespace FerMusic.Eval.Cli;

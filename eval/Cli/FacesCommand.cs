@@ -1,7 +1,7 @@
 using System.CommandLine;
-using FerMusic.Core;
 using FerMusic.Core.Cli;
 using FerMusic.Core.IO;
+using FerMusic.Core.Model;
 using FerMusic.Eval.Faces;
 using FerMusic.Eval.Reporting;
 using FerMusic.Vision;

@@ -6,7 +6,6 @@ using FerMusic.Core.Faces;
 using FerMusic.Core.Fer2013;
 using FerMusic.Core.IO;
 using FerMusic.Eval.Framing;
-using FerMusic.Eval.Reporting;
 using FerMusic.Vision.Cli;
 using FerMusic.Vision.Detection;
 
@@ -54,7 +53,7 @@ public static class FramingCommand
             }
             var framings = new FaceFramings(results.ToDictionary(r => r.Detector, r => r.Framing), FaceFraming.FromMargin(0));
             File.WriteAllText(Path.Combine(outDir, "framing.json"), framings.ToJson());
-            File.WriteAllText(Path.Combine(outDir, "framing-stats.json"), Stats(results, parse).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            File.WriteAllText(Path.Combine(outDir, "framing-stats.json"), Stats(results).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
             FramingPicture.Save(Path.Combine(outDir, "framing.png"), images, results);
             foreach (var r in results)
             {
@@ -75,7 +74,7 @@ public static class FramingCommand
             $"{r.Detector}: face found in {r.Found.Count} of {r.Images} ({r.FoundShare * 100:0.0}%); box centre ({f.BoxCentre.X:0.00}, {f.BoxCentre.Y:0.00}), size {f.BoxSize.X:0.00} x {f.BoxSize.Y:0.00} (half-IQR: centre {r.Spread.X:0.00} / {r.Spread.Y:0.00}, size {r.Spread.Z:0.00}){eyes}");
     }
 
-    private static JsonObject Stats(IReadOnlyList<FramingResult> results, ParseResult parse)
+    private static JsonObject Stats(IReadOnlyList<FramingResult> results)
     {
         var root = new JsonObject { ["command_line"] = CommandLines.Reproduce("eval"), ["upscale"] = FramingMeasurement.Upscale };
         foreach (var r in results)

@@ -1,6 +1,7 @@
 using FerMusic.Core;
 using FerMusic.Core.Imaging;
 using SkiaSharp;
+using FerMusic.Core.Model;
 
 namespace FerMusic.Eval.Data;
 

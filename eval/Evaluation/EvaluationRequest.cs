@@ -1,5 +1,5 @@
-using FerMusic.Core;
 using FerMusic.Core.Fer2013;
+using FerMusic.Core.Model;
 
 namespace FerMusic.Eval.Evaluation;
 

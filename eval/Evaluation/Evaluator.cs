@@ -1,7 +1,7 @@
 using FerMusic.Core.Cli;
 using System.Diagnostics;
-using FerMusic.Core;
 using FerMusic.Core.IO;
+using FerMusic.Core.Model;
 using FerMusic.Eval.Data;
 using FerMusic.Eval.Metrics;
 

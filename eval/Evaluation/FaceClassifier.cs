@@ -1,4 +1,4 @@
-using FerMusic.Core;
+using FerMusic.Core.Model;
 using FerMusic.Eval.Data;
 
 namespace FerMusic.Eval.Evaluation;

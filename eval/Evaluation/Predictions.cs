@@ -1,3 +1,4 @@
+
 namespace FerMusic.Eval.Evaluation;
 
 /// <summary>A model's class probabilities for each face, and the class it picks.</summary>

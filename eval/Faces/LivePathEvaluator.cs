@@ -2,6 +2,7 @@ using System.Diagnostics;
 using FerMusic.Core;
 using FerMusic.Core.Faces;
 using FerMusic.Core.IO;
+using FerMusic.Core.Model;
 using FerMusic.Eval.Metrics;
 using FerMusic.Vision.Detection;
 using FerMusic.Vision.Faces;

@@ -1,7 +1,7 @@
 using System.Numerics;
-using FerMusic.Core;
 using FerMusic.Core.Faces;
 using FerMusic.Core.Fer2013;
+using FerMusic.Core.Model;
 using FerMusic.Vision.Detection;
 using FerMusic.Vision.Frames;
 using OpenCvSharp;

@@ -1,6 +1,6 @@
-using FerMusic.Core;
 using FerMusic.Core.Fer2013;
 using SkiaSharp;
+using FerMusic.Core.Model;
 
 namespace FerMusic.Eval.Framing;
 

@@ -1,5 +1,5 @@
-using FerMusic.Core;
 using SkiaSharp;
+using FerMusic.Core.Model;
 
 namespace FerMusic.Eval.Reporting;
 

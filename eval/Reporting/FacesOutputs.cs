@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FerMusic.Core;
-using FerMusic.Core.Faces;
 using FerMusic.Eval.Faces;
 
 namespace FerMusic.Eval.Reporting;

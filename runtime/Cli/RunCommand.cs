@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using FerMusic.Core.Cli;
 using FerMusic.Runtime.Capture;
 using FerMusic.Runtime.Pipeline;
 using FerMusic.Runtime.Spotify;

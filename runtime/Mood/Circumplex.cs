@@ -9,7 +9,7 @@ namespace FerMusic.Runtime.Mood;
 /// </summary>
 public static class Circumplex
 {
-    private static readonly Dictionary<string, Mood> Points = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, Affect> Points = new(StringComparer.OrdinalIgnoreCase)
     {
         ["angry"] = new(-0.60, 0.70),
         ["disgust"] = new(-0.70, 0.35),
@@ -21,10 +21,10 @@ public static class Circumplex
         ["contempt"] = new(-0.55, 0.20),
     };
 
-    public static Mood Of(string emotion) =>
+    public static Affect Of(string emotion) =>
         Points.TryGetValue(emotion, out var mood) ? mood : throw new ArgumentException($"No circumplex position for '{emotion}'.");
 
-    public static Mood FromProbabilities(ReadOnlySpan<float> probabilities, IReadOnlyList<string> labels)
+    public static Affect FromProbabilities(ReadOnlySpan<float> probabilities, IReadOnlyList<string> labels)
     {
         double valence = 0, arousal = 0, total = 0;
         for (var i = 0; i < probabilities.Length; i++)
@@ -34,6 +34,6 @@ public static class Circumplex
             arousal += probabilities[i] * point.Arousal;
             total += probabilities[i];
         }
-        return total <= 0 ? new Mood(0, 0) : new Mood(valence / total, arousal / total);
+        return total <= 0 ? new Affect(0, 0) : new Affect(valence / total, arousal / total);
     }
 }

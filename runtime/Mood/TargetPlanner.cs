@@ -16,7 +16,7 @@ public sealed class TargetPlanner(MusicStrategy strategy)
 
     public MusicStrategy Strategy { get; set; } = strategy;
 
-    public MusicTarget Next(Mood mood)
+    public MusicTarget Next(Affect mood)
     {
         var matching = MusicTarget.Matching(mood);
         var target = Strategy switch

@@ -15,5 +15,5 @@ public sealed class MusicPicker(Recommender recommender, MusicStrategy strategy,
         set => Planner.Strategy = value;
     }
 
-    public IReadOnlyList<Track> Pick(Mood.Mood mood) => recommender.Recommend(Planner.Next(mood), count, Session);
+    public IReadOnlyList<Track> Pick(Mood.Affect mood) => recommender.Recommend(Planner.Next(mood), count, Session);
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using FerMusic.Core;
-using FerMusic.Core.Faces;
+using FerMusic.Core.Model;
 using FerMusic.Runtime.Classification;
 using FerMusic.Runtime.Mood;
 using FerMusic.Runtime.Music;
@@ -51,7 +50,7 @@ public sealed class EmotionPipeline : IDisposable
 
         var changed = _smoother.Update(faces.Length > 0 ? faces[0].Probabilities : [], faces.Length > 0, seconds);
         var state = _smoother.Current;
-        Mood.Mood? mood = state.Status == EmotionStatus.NoFace ? null : Circumplex.FromProbabilities(state.Probabilities, _labels);
+        Mood.Affect? mood = state.Status == EmotionStatus.NoFace ? null : Circumplex.FromProbabilities(state.Probabilities, _labels);
         IReadOnlyList<Track>? tracks = null;
         if (changed && state.Status == EmotionStatus.Emotion && mood is { } current)
         {

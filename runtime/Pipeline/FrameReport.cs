@@ -15,7 +15,7 @@ public sealed record FrameReport(
     double Seconds,
     IReadOnlyList<FaceEmotions> Faces,
     SmoothedState State,
-    Mood.Mood? Mood,
+    Mood.Affect? Mood,
     bool Changed,
     IReadOnlyList<Track>? Tracks,
     StageTimes Times);

@@ -1,4 +1,4 @@
-using FerMusic.Core;
+using FerMusic.Core.Model;
 using FerMusic.Runtime.Music;
 using FerMusic.Vision;
 using FerMusic.Vision.Detection;

@@ -1,4 +1,4 @@
-using FerMusic.Core;
+using FerMusic.Core.Model;
 
 namespace FerMusic.Runtime.Smoothing;
 

@@ -1,3 +1,4 @@
+
 namespace FerMusic.Runtime.Smoothing;
 
 public enum EmotionStatus

@@ -25,7 +25,7 @@ public sealed class BrowserCameraSession(WebSocket socket, PipelineFactory facto
         var minInterval = 1.0 / options.MaxFramesPerSecond;
         var lastProcessed = double.NegativeInfinity;
         var badFrames = 0;
-        Mood.Mood? lastMood = null;
+        Mood.Affect? lastMood = null;
 
         while (socket.State == WebSocketState.Open && !cancellation.IsCancellationRequested)
         {
@@ -90,7 +90,7 @@ public sealed class BrowserCameraSession(WebSocket socket, PipelineFactory facto
         return true;
     }
 
-    private async Task ControlAsync(SerializedSender send, SocketMessages.Control? control, MusicPicker music, Mood.Mood? mood, CancellationToken cancellation)
+    private async Task ControlAsync(SerializedSender send, SocketMessages.Control? control, MusicPicker music, Mood.Affect? mood, CancellationToken cancellation)
     {
         switch (control)
         {

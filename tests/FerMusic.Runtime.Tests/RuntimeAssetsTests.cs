@@ -1,4 +1,5 @@
 using FerMusic.Core;
+using FerMusic.Core.Model;
 using FerMusic.Vision;
 
 namespace FerMusic.Runtime.Tests;

@@ -1,5 +1,6 @@
 using FerMusic.Core;
 using FerMusic.Core.Fer2013;
+using FerMusic.Core.Model;
 
 namespace FerMusic.Train.Tests;
 

@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using System.Text;
-using FerMusic.Core;
+using FerMusic.Core.Model;
 
 namespace FerMusic.Tests;
 

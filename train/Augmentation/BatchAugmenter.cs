@@ -1,5 +1,4 @@
-using FerMusic.Core;
-using TorchSharp;
+using FerMusic.Core.Model;
 using static TorchSharp.torch;
 
 namespace FerMusic.Train.Augmentation;

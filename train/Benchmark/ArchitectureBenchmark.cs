@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using FerMusic.Core;
+using FerMusic.Core.Model;
 using FerMusic.Train.Models;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace FerMusic.Train.Benchmark;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using FerMusic.Core;
+using FerMusic.Core.Model;
 using FerMusic.Train.Models;
 using static TorchSharp.torch;
 

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using FerMusic.Core.Cli;
 using FerMusic.Core.Fer2013;
 using FerMusic.Train.Benchmark;
 using FerMusic.Train.Models;

@@ -1,6 +1,7 @@
 using FerMusic.Core;
 using FerMusic.Core.Fer2013;
 using FerMusic.Core.FerPlus;
+using FerMusic.Core.Model;
 
 namespace FerMusic.Train.Distillation;
 

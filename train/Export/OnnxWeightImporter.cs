@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using FerMusic.Core;
+using FerMusic.Core.Model;
 using FerMusic.Train.Models;
 using Google.Protobuf;
 using Onnx;

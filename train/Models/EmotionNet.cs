@@ -1,5 +1,5 @@
+using FerMusic.Core.Model;
 using FerMusic.Train.Export;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace FerMusic.Train.Models;
@@ -81,7 +81,7 @@ public sealed class EmotionNet : nn.Module<Tensor, Tensor>
         using var noGrad = no_grad();
         var wasTraining = training;
         eval();
-        var x = zeros(1, 1, Core.ModelContract.ImageSize, Core.ModelContract.ImageSize);
+        var x = zeros(1, 1, ModelContract.ImageSize, ModelContract.ImageSize);
         long total = 0;
         foreach (var (_, layer) in _layers)
         {

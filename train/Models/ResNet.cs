@@ -1,5 +1,4 @@
 using FerMusic.Train.Models.Layers;
-using static TorchSharp.torch;
 
 namespace FerMusic.Train.Models;
 

@@ -1,4 +1,4 @@
-using FerMusic.Core;
+using FerMusic.Core.Model;
 using FerMusic.Train.Models.Layers;
 using static TorchSharp.torch;
 

@@ -1,7 +1,7 @@
 using FerMusic.Core;
 using FerMusic.Core.Fer2013;
+using FerMusic.Core.Model;
 using FerMusic.Train.Distillation;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace FerMusic.Train.Training;

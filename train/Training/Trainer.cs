@@ -2,12 +2,9 @@ using FerMusic.Core.Cli;
 using System.Diagnostics;
 using FerMusic.Core;
 using FerMusic.Core.Fer2013;
-using FerMusic.Train.Augmentation;
 using FerMusic.Train.Distillation;
 using FerMusic.Train.Export;
 using FerMusic.Train.Models;
-using TorchSharp;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace FerMusic.Train.Training;

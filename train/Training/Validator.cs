@@ -1,6 +1,5 @@
 using FerMusic.Core.Fer2013;
 using FerMusic.Train.Models;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace FerMusic.Train.Training;

@@ -1,6 +1,5 @@
 using FerMusic.Core;
 using FerMusic.Train.Models;
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 

@@ -1,7 +1,7 @@
 using FerMusic.Core.Cli;
 using System.CommandLine;
-using FerMusic.Core;
 using FerMusic.Core.Faces;
+using FerMusic.Core.Model;
 using FerMusic.Vision.Detection;
 
 namespace FerMusic.Vision.Cli;

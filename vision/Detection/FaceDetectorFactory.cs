@@ -1,5 +1,5 @@
-using FerMusic.Core;
 using FerMusic.Core.Faces;
+using FerMusic.Core.Model;
 
 namespace FerMusic.Vision.Detection;
 

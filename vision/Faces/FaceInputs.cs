@@ -1,5 +1,5 @@
-using FerMusic.Core;
 using FerMusic.Core.Faces;
+using FerMusic.Core.Model;
 using FerMusic.Vision.Frames;
 
 namespace FerMusic.Vision.Faces;

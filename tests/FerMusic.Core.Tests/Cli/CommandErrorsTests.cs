@@ -1,5 +1,6 @@
 using FerMusic.Core.Cli;
 using FerMusic.Core.Fer2013;
+using FerMusic.Core.Model;
 
 namespace FerMusic.Core.Tests.Cli;
 

@@ -2,6 +2,7 @@ using System.Numerics;
 using FerMusic.Core.Faces;
 using FerMusic.Core.Fer2013;
 using FerMusic.Core.Imaging;
+using FerMusic.Core.Model;
 
 namespace FerMusic.Core.Tests.Faces;
 

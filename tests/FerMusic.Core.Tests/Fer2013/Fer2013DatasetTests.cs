@@ -1,4 +1,5 @@
 using FerMusic.Core.Fer2013;
+using FerMusic.Core.Model;
 
 namespace FerMusic.Core.Tests.Fer2013;
 

@@ -1,4 +1,5 @@
 using FerMusic.Core.Fer2013;
+using FerMusic.Core.Model;
 using FerMusic.Tests;
 using static FerMusic.Tests.Fer2013CsvBuilder;
 

@@ -1,3 +1,5 @@
+using FerMusic.Core.Model;
+
 namespace FerMusic.Core.Tests.Model;
 
 public sealed class ModelInputTests

@@ -1,4 +1,5 @@
 using FerMusic.Core;
+using FerMusic.Core.Model;
 using FerMusic.Eval.Benchmark;
 using FerMusic.Tests;
 

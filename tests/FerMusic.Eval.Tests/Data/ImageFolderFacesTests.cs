@@ -1,4 +1,5 @@
 using FerMusic.Core;
+using FerMusic.Core.Model;
 using FerMusic.Eval.Data;
 using FerMusic.Tests;
 using SkiaSharp;

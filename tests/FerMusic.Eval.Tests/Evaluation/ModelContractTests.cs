@@ -1,5 +1,6 @@
 using FerMusic.Core;
 using FerMusic.Core.Faces;
+using FerMusic.Core.Model;
 using FerMusic.Tests;
 
 namespace FerMusic.Eval.Tests.Evaluation;

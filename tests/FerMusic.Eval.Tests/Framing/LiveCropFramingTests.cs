@@ -1,6 +1,7 @@
 using FerMusic.Core;
 using FerMusic.Core.Faces;
 using FerMusic.Core.Fer2013;
+using FerMusic.Core.Model;
 using FerMusic.Eval.Framing;
 using FerMusic.Tests;
 using FerMusic.Tests.Vision;

@@ -4,12 +4,12 @@ namespace FerMusic.Runtime.Tests.Mood;
 
 public sealed class TargetPlannerTests
 {
-    private static readonly Runtime.Mood.Mood Sad = Circumplex.Of("sad");
+    private static readonly Affect Sad = Circumplex.Of("sad");
 
     [Fact]
     public void Match_maps_the_mood_onto_the_music_scale()
     {
-        var target = new TargetPlanner(MusicStrategy.Match).Next(new Runtime.Mood.Mood(-1, 1));
+        var target = new TargetPlanner(MusicStrategy.Match).Next(new Affect(-1, 1));
 
         Assert.Equal(new MusicTarget(0, 1), target);
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FerMusic.Core;
+using FerMusic.Core.Model;
 using FerMusic.Runtime.Capture;
 using FerMusic.Runtime.Pipeline;
 using FerMusic.Tests.Vision;

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using FerMusic.Runtime.Web;
 using FerMusic.Tests;
-using Microsoft.AspNetCore.TestHost;
 
 namespace FerMusic.Runtime.Tests.Web;
 

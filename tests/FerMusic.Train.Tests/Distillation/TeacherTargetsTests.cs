@@ -2,6 +2,7 @@ using FerMusic.Core;
 using FerMusic.Core.Fer2013;
 using FerMusic.Core.FerPlus;
 using FerMusic.Core.Imaging;
+using FerMusic.Core.Model;
 using FerMusic.Tests;
 using FerMusic.Train.Distillation;
 

@@ -1,9 +1,9 @@
 using FerMusic.Core;
 using FerMusic.Core.Faces;
+using FerMusic.Core.Model;
 using FerMusic.Tests;
 using FerMusic.Train.Export;
 using FerMusic.Train.Models;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace FerMusic.Train.Tests.Export;

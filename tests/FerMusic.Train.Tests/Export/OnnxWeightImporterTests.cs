@@ -2,7 +2,6 @@ using FerMusic.Core;
 using FerMusic.Tests;
 using FerMusic.Train.Export;
 using FerMusic.Train.Models;
-using TorchSharp;
 using static TorchSharp.torch;
 using ProtobufMessages = Google.Protobuf.MessageExtensions;
 

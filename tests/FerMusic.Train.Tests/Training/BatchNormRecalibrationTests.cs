@@ -1,8 +1,8 @@
 using FerMusic.Core;
 using FerMusic.Core.Fer2013;
+using FerMusic.Core.Model;
 using FerMusic.Train.Models;
 using FerMusic.Train.Training;
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 

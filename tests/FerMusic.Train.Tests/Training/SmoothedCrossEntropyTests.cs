@@ -1,5 +1,4 @@
 using FerMusic.Train.Training;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace FerMusic.Train.Tests.Training;

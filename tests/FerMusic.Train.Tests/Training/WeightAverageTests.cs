@@ -1,6 +1,5 @@
 using FerMusic.Train.Models;
 using FerMusic.Train.Training;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace FerMusic.Train.Tests.Training;

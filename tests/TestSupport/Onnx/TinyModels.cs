@@ -1,6 +1,6 @@
 using FerMusic.Core;
-using Google.Protobuf;
 using Onnx;
+using FerMusic.Core.Model;
 
 namespace FerMusic.Tests;
 

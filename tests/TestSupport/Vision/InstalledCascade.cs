@@ -1,5 +1,4 @@
 using FerMusic.Vision.Detection;
-using FerMusic.Tests;
 
 namespace FerMusic.Tests.Vision;
 

@@ -1,5 +1,4 @@
 using FerMusic.Train.Export;
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 

@@ -1,6 +1,5 @@
-using FerMusic.Core;
+using FerMusic.Core.Model;
 using FerMusic.Train.Export;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace FerMusic.Train.Models.Layers;

@@ -1,5 +1,4 @@
 using FerMusic.Train.Export;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace FerMusic.Train.Models.Layers;
