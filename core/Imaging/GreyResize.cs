@@ -113,26 +113,15 @@ public static class GreyResize
             _weights[output] = weights;
         }
 
-        public float Apply(int output, ReadOnlySpan<byte> line)
+        /// <summary>The weighted sum of the source values output <paramref name="output"/> reads from <paramref name="line"/>.</summary>
+        public float Apply<T>(int output, ReadOnlySpan<T> line) where T : System.Numerics.INumberBase<T>
         {
             var weights = _weights[output];
             var values = line.Slice(_first[output], _count[output]);
             var sum = 0f;
             for (var k = 0; k < weights.Length; k++)
             {
-                sum += values[k] * weights[k];
-            }
-            return sum;
-        }
-
-        public float Apply(int output, ReadOnlySpan<float> line)
-        {
-            var weights = _weights[output];
-            var values = line.Slice(_first[output], _count[output]);
-            var sum = 0f;
-            for (var k = 0; k < weights.Length; k++)
-            {
-                sum += values[k] * weights[k];
+                sum += float.CreateTruncating(values[k]) * weights[k];
             }
             return sum;
         }
