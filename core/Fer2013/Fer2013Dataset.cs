@@ -8,7 +8,6 @@ namespace FerMusic.Core.Fer2013;
 /// </summary>
 public sealed class Fer2013Dataset
 {
-    public const int Side = ModelContract.ImageSize;
     public const int PixelsPerImage = ModelContract.PixelsPerImage;
 
     private readonly byte[] _pixels;

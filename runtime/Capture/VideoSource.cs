@@ -9,20 +9,15 @@ public sealed class VideoSource : IFrameReader
 {
     private readonly VideoCapture _capture;
 
-    private VideoSource(VideoCapture capture, string description, bool isLive)
+    private VideoSource(VideoCapture capture, bool isLive)
     {
         _capture = capture;
-        Description = description;
         IsLive = isLive;
     }
-
-    public string Description { get; }
 
     public bool IsLive { get; }
 
     public double FramesPerSecond => _capture.Fps;
-
-    public int FrameCount => (int)_capture.Get(VideoCaptureProperties.FrameCount);
 
     public static VideoSource Open(string source)
     {
@@ -34,7 +29,7 @@ public sealed class VideoSource : IFrameReader
                 camera.Dispose();
                 throw new UserErrorException($"Camera {index} is not available (is a camera connected, and is /dev/video{index} readable?).");
             }
-            return new VideoSource(camera, $"camera {index}", isLive: true);
+            return new VideoSource(camera, isLive: true);
         }
         var isUrl = source.Contains("://", StringComparison.Ordinal);
         if (!isUrl && !File.Exists(source))
@@ -49,7 +44,7 @@ public sealed class VideoSource : IFrameReader
                 ? $"The stream {source} cannot be opened."
                 : $"{source} cannot be opened as a video (corrupt, or a format OpenCV cannot read).");
         }
-        return new VideoSource(capture, source, isLive: isUrl);
+        return new VideoSource(capture, isLive: isUrl);
     }
 
     public bool Read(Mat frame) => _capture.Read(frame) && !frame.Empty();

@@ -16,7 +16,6 @@ public sealed class MusicCatalog
 
     public IReadOnlyList<Track> Tracks { get; }
 
-    public static MusicCatalog FromTracks(IReadOnlyList<Track> tracks) => new(tracks);
 
     public static MusicCatalog Load(string path)
     {

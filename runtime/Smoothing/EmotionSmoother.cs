@@ -18,7 +18,8 @@ public sealed class EmotionSmoother(int classes, SmoothingOptions? options = nul
 
     public SmoothedState Current { get; private set; } = SmoothedState.NoFace(classes);
 
-    /// <param name="probabilities">The primary face's probabilities, or null when the frame has no face.</param>
+    /// <param name="probabilities">The primary face's probabilities (ignored when <paramref name="hasFace"/> is false).</param>
+    /// <param name="hasFace">Whether the frame has a face.</param>
     /// <param name="seconds">The frame's time, in seconds from any fixed start.</param>
     /// <returns>True when the reported state changed.</returns>
     public bool Update(ReadOnlySpan<float> probabilities, bool hasFace, double seconds)

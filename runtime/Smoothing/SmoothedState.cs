@@ -13,5 +13,4 @@ public sealed record SmoothedState(EmotionStatus Status, int? Emotion, float[] P
 {
     public static SmoothedState NoFace(int classes) => new(EmotionStatus.NoFace, null, new float[classes]);
 
-    public bool SameReport(SmoothedState other) => Status == other.Status && Emotion == other.Emotion;
 }

@@ -5,8 +5,6 @@ public sealed class SessionLimiter(int limit)
 {
     private int _open;
 
-    public int Open => Volatile.Read(ref _open);
-
     public bool TryEnter()
     {
         if (Interlocked.Increment(ref _open) <= limit)

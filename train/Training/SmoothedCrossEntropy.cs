@@ -3,9 +3,9 @@ using static TorchSharp.torch;
 namespace FerMusic.Train.Training;
 
 /// <summary>
-/// Cross-entropy with label smoothing and optional per-class weights, computed from log-softmax
-/// (TorchSharp's cross_entropy does not apply label smoothing). With a teacher's soft targets it is the
-/// distillation loss: the target distribution blends the smoothed label with the teacher's probabilities.
+/// Cross-entropy with label smoothing and optional per-class weights, computed from log-softmax, so that one
+/// function also takes soft targets: with a teacher's (or FER+'s) probabilities it is the distillation loss, the
+/// target distribution blending the smoothed label with them.
 /// With logit offsets (see <see cref="LogitAdjustment"/>) it is the logit-adjusted loss of Menon et al. (2021).
 /// </summary>
 public static class SmoothedCrossEntropy
