@@ -13,17 +13,23 @@ public static class EmotionLabels
 
     public static string Name(Emotion emotion) => Names[(int)emotion];
 
-    public static bool TryParse(string name, out Emotion emotion)
+    /// <summary>The position of <paramref name="label"/> in <paramref name="labels"/> (ignoring case and surrounding space), or -1.</summary>
+    public static int IndexIn(IReadOnlyList<string> labels, string label)
     {
-        for (var i = 0; i < Names.Count; i++)
+        for (var i = 0; i < labels.Count; i++)
         {
-            if (string.Equals(Names[i], name.Trim(), StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(labels[i].Trim(), label.Trim(), StringComparison.OrdinalIgnoreCase))
             {
-                emotion = (Emotion)i;
-                return true;
+                return i;
             }
         }
-        emotion = default;
-        return false;
+        return -1;
+    }
+
+    public static bool TryParse(string name, out Emotion emotion)
+    {
+        var index = IndexIn(Names, name);
+        emotion = index < 0 ? default : (Emotion)index;
+        return index >= 0;
     }
 }

@@ -1,3 +1,4 @@
+using FerMusic.Core.Numerics;
 using System.Diagnostics;
 using FerMusic.Core.Model;
 
@@ -37,8 +38,7 @@ public static class LatencyBenchmark
             model.Predict(many, probabilities);
         }
         var throughput = batches * batchSize / clock.Elapsed.TotalSeconds;
-        return new LatencyResult(model.IntraOpThreads, Percentile(times, 0.50), Percentile(times, 0.95), batchSize, throughput);
+        return new LatencyResult(model.IntraOpThreads, Quantiles.OfSorted(times, 0.50), Quantiles.OfSorted(times, 0.95), batchSize, throughput);
     }
 
-    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Floor(p * sorted.Length))];
 }

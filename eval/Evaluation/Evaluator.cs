@@ -1,3 +1,4 @@
+using FerMusic.Core;
 using FerMusic.Core.Cli;
 using System.Diagnostics;
 using FerMusic.Core.IO;
@@ -39,7 +40,7 @@ public static class Evaluator
     {
         var toTruth = model.Labels.Select(label =>
         {
-            var index = IndexOf(faces.Labels, label);
+            var index = EmotionLabels.IndexIn(faces.Labels, label);
             return index >= 0
                 ? index
                 : throw new ModelContractException(request.ModelPath, $"model class '{label}' is not among the data's labels ({string.Join(',', faces.Labels)})");
@@ -52,17 +53,5 @@ public static class Evaluator
         var predicted = predictions.Predicted.Select(p => toTruth[p]).ToArray();
         var metrics = ClassificationMetrics.Compute(faces.Truth, predicted, faces.Labels);
         return new EvaluationResult(request, faces, predictions, model.Labels, model.Metadata, FileHash.Sha256(request.ModelPath), metrics, seconds);
-    }
-
-    private static int IndexOf(IReadOnlyList<string> labels, string label)
-    {
-        for (var i = 0; i < labels.Count; i++)
-        {
-            if (string.Equals(labels[i], label, StringComparison.OrdinalIgnoreCase))
-            {
-                return i;
-            }
-        }
-        return -1;
     }
 }

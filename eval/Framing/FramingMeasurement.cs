@@ -1,3 +1,4 @@
+using FerMusic.Core.Numerics;
 using System.Numerics;
 using FerMusic.Core.Faces;
 using FerMusic.Core.Fer2013;
@@ -84,12 +85,5 @@ public static class FramingMeasurement
         return new FramingResult(detector, images, found, framing, spread);
     }
 
-    private static float Quantile(IEnumerable<float> values, double q)
-    {
-        var sorted = values.Order().ToArray();
-        var position = q * (sorted.Length - 1);
-        var low = (int)Math.Floor(position);
-        var high = Math.Min(low + 1, sorted.Length - 1);
-        return (float)(sorted[low] + (sorted[high] - sorted[low]) * (position - low));
-    }
+    private static float Quantile(IEnumerable<float> values, double q) => (float)Quantiles.Of(values.Select(v => (double)v), q);
 }

@@ -29,7 +29,7 @@ public sealed class LoopingPlayback : IFrameReader
     public static IFrameReader OpenAsCamera(string source)
     {
         var video = VideoSource.Open(source);
-        return video.IsLive ? video : new LoopingPlayback(video, () => VideoSource.Open(source), video.FramesPerSecond > 0 ? video.FramesPerSecond : 25);
+        return video.IsLive ? video : new LoopingPlayback(video, () => VideoSource.Open(source), video.FramesPerSecond);
     }
 
     /// <summary>Never ends by itself; false only when the file no longer gives a single frame.</summary>

@@ -17,7 +17,8 @@ public sealed class VideoSource : IFrameReader
 
     public bool IsLive { get; }
 
-    public double FramesPerSecond => _capture.Fps;
+    /// <summary>Frames per second, or the PAL rate of 25 when the source does not say (some streams and cameras).</summary>
+    public double FramesPerSecond => _capture.Fps > 0 ? _capture.Fps : 25;
 
     public static VideoSource Open(string source)
     {

@@ -1,3 +1,4 @@
+using FerMusic.Core.Numerics;
 using System.CommandLine;
 using System.Diagnostics;
 using FerMusic.Core.Cli;
@@ -29,7 +30,7 @@ public static class BenchCommand
             List<double> decode = [], detect = [], classify = [], total = [];
             var withFaces = 0;
             var size = "";
-            var fps = video.FramesPerSecond > 0 ? video.FramesPerSecond : 25;
+            var fps = video.FramesPerSecond;
             var clock = Stopwatch.StartNew();
             for (var index = 0; ; index++)
             {
@@ -58,7 +59,7 @@ public static class BenchCommand
             foreach (var (name, values) in new[] { ("decode", decode), ("detect", detect), ("classify", classify), ("total", total) })
             {
                 values.Sort();
-                Console.WriteLine($"{name,-10} {values[values.Count / 2],8:0.00} {values[(int)(values.Count * 0.95)],8:0.00}");
+                Console.WriteLine($"{name,-10} {Quantiles.OfSorted(values, 0.5),8:0.00} {Quantiles.OfSorted(values, 0.95),8:0.00}");
             }
             Console.WriteLine($"throughput {total.Count / seconds:0.0} frames/s");
             return 0;

@@ -53,7 +53,7 @@ public static class RunCommand
     private static void RunFile(VideoSource video, EmotionPipeline pipeline, Action<FrameReport> write, CancellationToken cancel)
     {
         using var frame = new Mat();
-        var fps = video.FramesPerSecond > 0 ? video.FramesPerSecond : 25;
+        var fps = video.FramesPerSecond;
         for (var index = 0; !cancel.IsCancellationRequested && video.Read(frame); index++)
         {
             var report = pipeline.Process(frame, index / fps);
