@@ -26,13 +26,15 @@ public sealed class TimeBudget(TimeSpan budget, Func<TimeSpan> elapsed)
     public int Plan(double epochSeconds) => Math.Max(1, (int)Math.Floor(Left.TotalSeconds / Math.Max(epochSeconds, 1e-3)));
 
     /// <summary>
-    /// After <paramref name="completed"/> epochs averaging <paramref name="epochSeconds"/>: the planned total, lowered
-    /// when the remaining epochs would not fit any more (never raised: the schedule must not stretch back out).
+    /// After <paramref name="completed"/> epochs averaging <paramref name="epochSeconds"/>: the planned total. In the first
+    /// tenth of the run (where the schedule is still warming up or near its peak) it follows the measured epoch time
+    /// either way; after that it is only lowered, when the remaining epochs would not fit any more.
     /// </summary>
     public int Replan(int completed, int planned, double epochSeconds)
     {
         var fit = completed + (int)Math.Floor(Left.TotalSeconds / Math.Max(epochSeconds, 1e-3));
-        return Math.Clamp(fit, Math.Min(completed + 1, planned), planned);
+        var early = completed <= Math.Max(1, planned / 10);
+        return early ? Math.Max(completed + 1, fit) : Math.Clamp(fit, Math.Min(completed + 1, planned), planned);
     }
 
     private TimeSpan Left => budget - elapsed() - Reserve;

@@ -103,9 +103,9 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
                 TrainingSeconds = state.TrainingSeconds + metrics.Seconds,
                 PlannedEpochs = budget is null ? 0 : _options.Epochs,
             };
-            if (budget is not null && budget.Replan(epoch + 1, _options.Epochs, state.History.Average(h => h.Seconds)) is var planned && planned < _options.Epochs)
+            if (budget is not null && budget.Replan(epoch + 1, _options.Epochs, state.History.Average(h => h.Seconds)) is var planned && planned != _options.Epochs)
             {
-                observer.Message($"Behind the time budget: the run now ends after epoch {planned} instead of {_options.Epochs}.");
+                observer.Message($"Time budget: the run now ends after epoch {planned} instead of {_options.Epochs}.");
                 _options = _options with { Epochs = planned };
                 schedule = LearningRateSchedule.Create(_options);
                 state = state with { PlannedEpochs = planned };

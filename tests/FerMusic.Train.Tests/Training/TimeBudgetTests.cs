@@ -25,11 +25,22 @@ public sealed class TimeBudgetTests : IDisposable
     [InlineData(100, 9, 50, 9)]   // on time: the plan stays
     [InlineData(400, 9, 75, 6)]   // behind: 4 done, 180 s left for 75 s epochs: 2 more
     [InlineData(590, 9, 75, 5)]   // out of time: the next epoch is the last
-    public void Replanning_only_ever_shortens_the_run(double usedSeconds, int planned, double epochSeconds, int expected)
+    [InlineData(250, 9, 30, 9)]   // ahead after the first tenth: the schedule is not stretched
+    public void After_the_first_tenth_replanning_only_ever_shortens_the_run(double usedSeconds, int planned, double epochSeconds, int expected)
     {
         var budget = new TimeBudget(TimeSpan.FromMinutes(10), () => TimeSpan.FromSeconds(usedSeconds));
 
         Assert.Equal(expected, budget.Replan(completed: 4, planned, epochSeconds));
+    }
+
+    [Fact]
+    public void In_the_first_tenth_the_plan_follows_the_measured_epochs_either_way()
+    {
+        var budget = new TimeBudget(TimeSpan.FromMinutes(60), () => TimeSpan.FromSeconds(80));
+
+        // 3600 - 80 - 20 = 3500 s left after the first of 50 planned epochs: 70 more of 50 s, or 43 more of 80 s.
+        Assert.Equal(71, budget.Replan(completed: 1, planned: 50, epochSeconds: 50));
+        Assert.Equal(44, budget.Replan(completed: 1, planned: 50, epochSeconds: 80));
     }
 
     [Fact]
