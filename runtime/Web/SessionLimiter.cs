@@ -16,4 +16,9 @@ public sealed class SessionLimiter(int limit)
     }
 
     public void Leave() => Interlocked.Decrement(ref _open);
+
+    /// <summary>Whether a new session would be refused now.</summary>
+    public bool Full => Volatile.Read(ref _open) >= limit;
+
+    public int Limit => limit;
 }

@@ -38,6 +38,9 @@ public static class WebServer
             max_fps = options.MaxFramesPerSecond,
             max_frame_bytes = options.MaxFrameBytes,
             model = Path.GetFileName(factory.Model.Path),
+            busy = limiter.Full,
+            max_sessions = limiter.Limit,
+            retry_seconds = 5,
         }));
         app.Map("/ws", async context =>
         {

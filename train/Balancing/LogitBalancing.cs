@@ -24,9 +24,21 @@ public static class LogitBalancing
         [.. SmoothedCrossEntropy.LogitAdjustment(trainingCounts, tau).Select(o => -o)];
 
     /// <summary>Scores every tau of <see cref="Grid"/> on <paramref name="validation"/>.</summary>
-    public static IReadOnlyList<BalancingCandidate> Score(EmotionNet model, Fer2013Dataset validation, IReadOnlyList<int> trainingCounts)
+    public static IReadOnlyList<BalancingCandidate> Score(EmotionNet model, Fer2013Dataset validation, IReadOnlyList<int> trainingCounts) =>
+        Score([model], validation, trainingCounts);
+
+    /// <summary>Scores every tau of <see cref="Grid"/> for the average of the members' logits (an ensemble).</summary>
+    public static IReadOnlyList<BalancingCandidate> Score(IReadOnlyList<EmotionNet> members, Fer2013Dataset validation, IReadOnlyList<int> trainingCounts)
     {
-        var logits = Logits(model, validation);
+        var logits = new float[validation.Count * EmotionLabels.Count];
+        foreach (var member in members)
+        {
+            var own = Logits(member, validation);
+            for (var i = 0; i < logits.Length; i++)
+            {
+                logits[i] += own[i] / members.Count;
+            }
+        }
         var classes = EmotionLabels.Count;
         var truth = validation.Labels.ToArray().Select(l => (int)l).ToArray();
         return [.. Grid.Select(tau =>
@@ -57,9 +69,15 @@ public static class LogitBalancing
             .OrderByDescending(c => c.BalancedAccuracy).ThenBy(c => c.Tau).First();
     }
 
-    /// <summary>Builds the adjustment into the network's classifier bias.</summary>
-    public static void Apply(EmotionNet model, IReadOnlyList<int> trainingCounts, double tau) =>
-        model.Classifier.ShiftBias(Offsets(trainingCounts, tau));
+    /// <summary>Builds the adjustment into the classifier bias of each network (of an ensemble, whose logits are averaged).</summary>
+    public static void Apply(IReadOnlyList<EmotionNet> members, IReadOnlyList<int> trainingCounts, double tau)
+    {
+        var offsets = Offsets(trainingCounts, tau);
+        foreach (var member in members)
+        {
+            member.Classifier.ShiftBias(offsets);
+        }
+    }
 
     private static float[] Logits(EmotionNet model, Fer2013Dataset dataset)
     {

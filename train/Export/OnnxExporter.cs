@@ -19,9 +19,16 @@ public static class OnnxExporter
     /// <summary>Metadata key of the architecture's name (see <see cref="Models.Architectures"/>).</summary>
     public const string ArchitectureKey = "architecture";
 
-    public static void Export(EmotionNet model, string path, IReadOnlyDictionary<string, string>? extraMetadata = null)
+    public static void Export(EmotionNet model, string path, IReadOnlyDictionary<string, string>? extraMetadata = null) =>
+        Export([model], path, extraMetadata);
+
+    /// <summary>
+    /// Writes several networks as one model: each computes its logits from the same input, the logits are averaged
+    /// (the geometric mean of the members' probabilities) and the softmax of the average is the output.
+    /// </summary>
+    public static void Export(IReadOnlyList<EmotionNet> members, string path, IReadOnlyDictionary<string, string>? extraMetadata = null)
     {
-        var bytes = ToBytes(model, extraMetadata);
+        var bytes = ToBytes(members, extraMetadata);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null)
         {
@@ -30,14 +37,24 @@ public static class OnnxExporter
         File.WriteAllBytes(path, bytes);
     }
 
-    public static byte[] ToBytes(EmotionNet model, IReadOnlyDictionary<string, string>? extraMetadata = null)
+    public static byte[] ToBytes(EmotionNet model, IReadOnlyDictionary<string, string>? extraMetadata = null) => ToBytes([model], extraMetadata);
+
+    public static byte[] ToBytes(IReadOnlyList<EmotionNet> members, IReadOnlyDictionary<string, string>? extraMetadata = null)
     {
-        var wasTraining = model.training;
-        model.eval();
+        if (members.Count == 0)
+        {
+            throw new ArgumentException("A model needs at least one network.", nameof(members));
+        }
+        var wasTraining = members.Select(m => m.training).ToArray();
+        foreach (var member in members)
+        {
+            member.eval();
+        }
         try
         {
             var builder = new OnnxGraphBuilder();
-            var logits = model.Export(builder, ModelContract.InputName);
+            var memberLogits = members.Select(member => member.Export(builder, ModelContract.InputName)).ToList();
+            var logits = memberLogits.Count == 1 ? memberLogits[0] : builder.Node("Mean", memberLogits);
             var probabilities = builder.Node("Softmax", [logits], OnnxGraphBuilder.Int("axis", 1));
             builder.RenameOutput(probabilities, ModelContract.OutputName);
 
@@ -53,7 +70,7 @@ public static class OnnxExporter
                 Graph = graph,
             };
             proto.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = Opset });
-            foreach (var (key, value) in Metadata(model, extraMetadata))
+            foreach (var (key, value) in Metadata(members, extraMetadata))
             {
                 proto.MetadataProps.Add(new StringStringEntryProto { Key = key, Value = value });
             }
@@ -61,20 +78,23 @@ public static class OnnxExporter
         }
         finally
         {
-            model.train(wasTraining);
+            for (var i = 0; i < members.Count; i++)
+            {
+                members[i].train(wasTraining[i]);
+            }
         }
     }
 
-    private static IEnumerable<KeyValuePair<string, string>> Metadata(EmotionNet model, IReadOnlyDictionary<string, string>? extra)
+    private static IEnumerable<KeyValuePair<string, string>> Metadata(IReadOnlyList<EmotionNet> members, IReadOnlyDictionary<string, string>? extra)
     {
         var metadata = new Dictionary<string, string>
         {
             [ModelContract.LabelsKey] = EmotionLabels.Joined,
             [ModelContract.FaceMarginKey] = ModelContract.DefaultFaceMargin.ToString(System.Globalization.CultureInfo.InvariantCulture),
             [ModelContract.FaceFramingKey] = Fer2013Framing.Measured.ToJson(),
-            [ArchitectureKey] = model.Architecture,
-            ["parameters"] = model.ParameterCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["multiply_adds"] = model.MultiplyAdds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [ArchitectureKey] = members.Count == 1 ? members[0].Architecture : $"ensemble({string.Join(",", members.Select(m => m.Architecture))})",
+            ["parameters"] = members.Sum(m => m.ParameterCount).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["multiply_adds"] = members.Sum(m => m.MultiplyAdds()).ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())
         {

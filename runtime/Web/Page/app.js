@@ -3,11 +3,17 @@
 'use strict';
 
 const $ = id => document.getElementById(id);
-const state = { config: null, socket: null, waiting: false, labels: [] };
+const state = { config: null, socket: null, waiting: false, labels: [], opened: false, shown: null };
+const RETRY_SECONDS = 2;
+
+// Sets text only when it changes, so that live regions announce changes, not every frame.
+function setText(element, text) {
+  if (element.textContent !== text) { element.textContent = text; }
+}
 
 function setStatus(text, kind) {
   const status = $('status');
-  status.textContent = text;
+  setText(status, text);
   status.className = 'status ' + (kind || '');
 }
 
@@ -29,11 +35,28 @@ async function start() {
 function connect() {
   const url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws';
   const socket = new WebSocket(url);
+  let opened = false;
   socket.binaryType = 'arraybuffer';
-  socket.onopen = () => { setStatus('connected', 'live'); state.waiting = false; sendStrategy(); };
-  socket.onclose = e => {
-    setStatus('disconnected' + (e.reason ? ': ' + e.reason : '') + ' – retrying', 'problem');
-    setTimeout(connect, 2000);
+  socket.onopen = () => {
+    opened = true;
+    setStatus('Live: watching for your expression.', 'live');
+    state.waiting = false;
+    sendStrategy();
+  };
+  socket.onclose = async e => {
+    let wait = RETRY_SECONDS;
+    let text = 'Connection lost' + (e.reason ? ' (' + e.reason + ')' : '') + `: retrying in ${wait} s.`;
+    if (!opened) {
+      const config = await fetch('/api/config').then(r => r.json()).catch(() => null);
+      if (config && config.busy) {
+        wait = config.retry_seconds;
+        text = `Server busy (${config.max_sessions} pages connected): retrying in ${wait} s.`;
+      } else if (!config) {
+        text = `Cannot reach the FerMusic server: is it running? Retrying in ${wait} s.`;
+      }
+    }
+    setStatus(text, 'problem');
+    setTimeout(connect, wait * 1000);
   };
   socket.onmessage = e => handle(JSON.parse(e.data));
   state.socket = socket;
@@ -48,7 +71,10 @@ async function startCamera() {
     $('camera-note').textContent = '';
     pump();
   } catch (err) {
-    $('camera-note').textContent = 'Camera unavailable: ' + err.message + '. Allow camera access, or start the server with --source.';
+    const blocked = err && (err.name === 'NotAllowedError' || err.name === 'SecurityError');
+    $('camera-note').textContent = blocked
+      ? 'Camera blocked: allow camera access for this page (the camera icon in the address bar), then reload.'
+      : 'No camera available (' + (err && err.message ? err.message : err) + '): connect one and reload, or start the server with --source.';
   }
 }
 
@@ -76,6 +102,7 @@ function pump() {
 function handle(message) {
   state.waiting = false;
   if (message.type === 'frame') {
+    document.body.dataset.frames = String(Number(document.body.dataset.frames || 0) + 1);
     drawFaces(message.faces);
     showEmotion(message);
     if (message.tracks) { showPlaylist(message.tracks); }
@@ -86,19 +113,44 @@ function handle(message) {
   }
 }
 
+// One row per class: its name, a bar that fills to its probability, the percentage. Text only through textContent.
 function buildBars() {
-  $('bars').innerHTML = state.labels.map(l =>
-    `<li data-label="${l}"><span>${l}</span><span class="bar"><span class="fill"></span></span><span class="value">0%</span></li>`).join('');
+  const bars = $('bars');
+  bars.replaceChildren();
+  for (const label of state.labels) {
+    const li = document.createElement('li');
+    li.dataset.label = label;
+    const name = document.createElement('span');
+    name.className = 'name';
+    name.textContent = label;
+    const bar = document.createElement('span');
+    bar.className = 'bar';
+    const fill = document.createElement('span');
+    fill.className = 'fill';
+    bar.appendChild(fill);
+    const value = document.createElement('span');
+    value.className = 'value';
+    value.textContent = '0%';
+    li.append(name, bar, value);
+    bars.appendChild(li);
+  }
 }
+
+const HINTS = {
+  noface: 'No face in view: face the camera in good light.',
+  uncertain: 'Not sure yet: hold your expression for a moment.',
+  emotion: '',
+};
 
 function showEmotion(message) {
   const text = message.status === 'emotion' ? message.emotion : (message.status === 'noface' ? 'no face' : 'uncertain');
-  $('emotion').textContent = text;
+  setText($('emotion'), text);
   $('emotion').dataset.status = message.status;
+  setText($('emotion-hint'), HINTS[message.status] || '');
   for (const li of $('bars').children) {
     const p = message.probabilities[li.dataset.label] || 0;
-    li.querySelector('.fill').style.width = (p * 100).toFixed(0) + '%';
-    li.querySelector('.value').textContent = (p * 100).toFixed(0) + '%';
+    li.querySelector('.fill').style.width = (p * 100).toFixed(1) + '%';
+    setText(li.querySelector('.value'), (p * 100).toFixed(0) + '%');
   }
   const dot = $('mood-dot');
   if (message.valence === null || message.valence === undefined) {
@@ -110,36 +162,55 @@ function showEmotion(message) {
   }
 }
 
+// Boxes on the canvas; the primary face's label as an element over the video: above its box, or inside the box
+// when there is no room above, and never past the video's edges.
 function drawFaces(faces) {
   const overlay = $('overlay');
   const source = state.config.mode === 'server' ? $('server-stream') : $('camera');
   const width = source.videoWidth || source.naturalWidth;
   const height = source.videoHeight || source.naturalHeight;
-  if (!width) { return; }
+  const label = $('face-label');
+  if (!width) { label.hidden = true; return; }
   overlay.width = width;
   overlay.height = height;
   const ctx = overlay.getContext('2d');
   ctx.clearRect(0, 0, width, height);
   ctx.lineWidth = 3;
-  ctx.font = '18px system-ui';
   faces.forEach((face, i) => {
     const b = face.box;
-    ctx.strokeStyle = i === 0 ? '#5cc8a7' : '#94a0b8';
+    ctx.strokeStyle = i === 0 ? '#5cc8a7' : '#a9b4c9';
     ctx.strokeRect(b.x, b.y, b.width, b.height);
-    const [label, p] = Object.entries(face.probabilities).sort((a, c) => c[1] - a[1])[0];
-    ctx.fillStyle = ctx.strokeStyle;
-    ctx.fillText(`${label} ${(p * 100).toFixed(0)}%`, b.x, Math.max(18, b.y - 6));
   });
+  if (faces.length === 0) { label.hidden = true; return; }
+  const face = faces[0];
+  const [name, p] = Object.entries(face.probabilities).sort((a, c) => c[1] - a[1])[0];
+  setText(label, `${name} ${(p * 100).toFixed(0)}%`);
+  label.hidden = false;
+  const scale = source.clientWidth / width;
+  const shownWidth = source.clientWidth;
+  const shownHeight = source.clientHeight;
+  const box = { x: face.box.x * scale, y: face.box.y * scale, height: face.box.height * scale };
+  const labelWidth = label.offsetWidth;
+  const labelHeight = label.offsetHeight;
+  const above = box.y - labelHeight - 4;
+  const top = above >= 0 ? above : Math.min(box.y + 4, shownHeight - labelHeight);
+  const left = Math.min(Math.max(0, box.x), Math.max(0, shownWidth - labelWidth));
+  label.style.left = left.toFixed(1) + 'px';
+  label.style.top = Math.max(0, top).toFixed(1) + 'px';
 }
 
 function showPlaylist(tracks) {
   const list = $('playlist');
-  list.innerHTML = '';
+  list.replaceChildren();
   for (const t of tracks) {
     const li = document.createElement('li');
-    li.innerHTML = `<span class="title"></span> <span class="artist"></span>`;
-    li.querySelector('.title').textContent = t.title;
-    li.querySelector('.artist').textContent = '– ' + t.artist + ' (' + t.year + ')';
+    const title = document.createElement('span');
+    title.className = 'title';
+    title.textContent = t.title;
+    const artist = document.createElement('span');
+    artist.className = 'artist';
+    artist.textContent = ' – ' + t.artist + ' (' + t.year + ')';
+    li.append(title, artist);
     if (t.spotify_url) {
       const a = document.createElement('a');
       a.href = t.spotify_url; a.target = '_blank'; a.rel = 'noopener'; a.textContent = 'open in Spotify';
@@ -148,6 +219,7 @@ function showPlaylist(tracks) {
     for (const action of ['like', 'skip']) {
       const button = document.createElement('button');
       button.textContent = action === 'like' ? '♥ like' : 'skip';
+      button.setAttribute('aria-label', (action === 'like' ? 'Like ' : 'Skip ') + t.title);
       button.onclick = () => {
         send({ type: action, artist: t.artist, title: t.title });
         if (action === 'skip') { li.remove(); }
@@ -156,10 +228,35 @@ function showPlaylist(tracks) {
     }
     list.appendChild(li);
   }
-  const first = tracks.find(t => t.spotify_id);
-  $('player').innerHTML = first
-    ? `<iframe title="Spotify player" src="https://open.spotify.com/embed/track/${encodeURIComponent(first.spotify_id)}" allow="encrypted-media"></iframe>`
-    : '';
+  showPlayer(tracks.find(t => t.spotify_id));
+}
+
+// The Spotify player for the first linked track, loaded only when asked for (it needs the internet and Spotify),
+// or a placeholder that says why there is none. Never an empty or broken box.
+function showPlayer(track) {
+  const player = $('player');
+  player.replaceChildren();
+  const note = document.createElement('div');
+  note.className = 'player-placeholder';
+  const text = document.createElement('p');
+  note.appendChild(text);
+  player.appendChild(note);
+  if (!track) {
+    text.textContent = 'No Spotify preview for these tracks: the playlist still follows your mood. ' +
+      'To link tracks, set SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET on the server.';
+    return;
+  }
+  text.textContent = `Listen to “${track.title}” in Spotify's player (needs the internet).`;
+  const load = document.createElement('button');
+  load.textContent = 'Load the Spotify player';
+  load.onclick = () => {
+    const frame = document.createElement('iframe');
+    frame.title = 'Spotify player: ' + track.title;
+    frame.src = 'https://open.spotify.com/embed/track/' + encodeURIComponent(track.spotify_id);
+    frame.allow = 'encrypted-media';
+    player.replaceChildren(frame);
+  };
+  note.appendChild(load);
 }
 
 function send(message) {
@@ -169,4 +266,4 @@ function send(message) {
 function sendStrategy() { send({ type: 'strategy', value: $('strategy').value }); }
 
 $('strategy').addEventListener('change', sendStrategy);
-start().catch(err => setStatus('error: ' + err.message, 'problem'));
+start().catch(err => setStatus('Cannot start: ' + err.message + '. Reload the page; if it persists, restart the server.', 'problem'));

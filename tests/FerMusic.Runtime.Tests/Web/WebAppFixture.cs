@@ -26,11 +26,12 @@ public sealed class WebAppFixture : IAsyncDisposable
 
     public TestServer Server => App.GetTestServer();
 
-    public static async Task<WebAppFixture> StartAsync(WebOptions? options = null, bool testServer = true, string? url = null)
+    /// <param name="model">The ONNX model to serve (default: one that always says happy).</param>
+    public static async Task<WebAppFixture> StartAsync(WebOptions? options = null, bool testServer = true, string? url = null, byte[]? model = null)
     {
         var temp = new TempDirectory();
-        var model = TinyModels.Save(TinyModels.AlwaysPredicts(Emotion.Happy), temp.File("model.onnx"));
-        var factory = new PipelineFactory(model, Path.Combine(SharedData.RepositoryRoot(), "data", "catalog.csv"), new FaceSettings { CascadePath = InstalledCascade.Require() });
+        var modelPath = TinyModels.Save(model ?? TinyModels.AlwaysPredicts(Emotion.Happy), temp.File("model.onnx"));
+        var factory = new PipelineFactory(modelPath, Path.Combine(SharedData.RepositoryRoot(), "data", "catalog.csv"), new FaceSettings { CascadePath = InstalledCascade.Require() });
         var app = WebServer.Build(factory, options ?? new WebOptions(), url is null ? null : [url], builder =>
         {
             if (testServer)

@@ -37,7 +37,7 @@ public sealed class LogitBalancingTests
         using var noGrad = no_grad();
         using var before = model.forward(faces);
 
-        LogitBalancing.Apply(model, counts, 0.6);
+        LogitBalancing.Apply([model], counts, 0.6);
 
         using var after = model.forward(faces);
         var shift = after.sub(before).data<float>().ToArray();
