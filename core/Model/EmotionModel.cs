@@ -7,14 +7,13 @@ namespace FerMusic.Core.Model;
 /// <summary>
 /// An ONNX emotion model, checked against <see cref="ModelContract"/> when it is loaded, that classifies batches
 /// of 48x48 grey faces with ONNX Runtime on the CPU. One instance holds one session: create it once and share it;
-/// concurrent calls to <see cref="Predict"/> take turns.
+/// <see cref="Predict"/> may be called from many threads at once (each call has its own input buffer, and ONNX
+/// Runtime's sessions run concurrently).
 /// </summary>
 public sealed class EmotionModel : IDisposable
 {
     private readonly InferenceSession _session;
     private readonly RunOptions _runOptions = new();
-    private readonly Lock _gate = new();
-    private float[] _input = [];
 
     private EmotionModel(string path, InferenceSession session, IReadOnlyList<string> labels, FaceFramings framings,
         IReadOnlyDictionary<string, string> metadata)
@@ -138,17 +137,18 @@ public sealed class EmotionModel : IDisposable
         {
             return;
         }
-        lock (_gate)
+        var buffer = System.Buffers.ArrayPool<float>.Shared.Rent(faces.Length);
+        try
         {
-            if (_input.Length < faces.Length)
-            {
-                _input = new float[faces.Length];
-            }
-            ModelInput.Write(faces, _input);
-            using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, _input.AsMemory(0, faces.Length),
+            ModelInput.Write(faces, buffer);
+            using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, buffer.AsMemory(0, faces.Length),
                 [count, 1, ModelContract.ImageSize, ModelContract.ImageSize]);
             using var outputs = _session.Run(_runOptions, [ModelContract.InputName], [input], [ModelContract.OutputName]);
             outputs[0].GetTensorDataAsSpan<float>().CopyTo(probabilities);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<float>.Shared.Return(buffer);
         }
     }
 

@@ -16,6 +16,7 @@ public sealed class LatestFrameCapture : IDisposable
     private Mat _latest = new();
     private long _sequence;
     private CaptureState _state = CaptureState.Starting;
+    private readonly SemaphoreSlim _arrived = new(0, 1);
 
     /// <param name="open">Opens the source; called again to reconnect a live source.</param>
     /// <param name="retryDelays">Waits before each reconnection attempt; after the last, capture fails.</param>
@@ -58,6 +59,50 @@ public sealed class LatestFrameCapture : IDisposable
         }
     }
 
+    /// <summary>
+    /// Waits until a frame newer than <paramref name="lastSeen"/> is there (true), or capture has ended or failed, or
+    /// <paramref name="timeout"/> passed (false): a reader waits for frames without polling.
+    /// </summary>
+    public bool WaitForFrame(long lastSeen, TimeSpan timeout, CancellationToken cancellation = default)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            lock (_gate)
+            {
+                if (_sequence != lastSeen && !_latest.Empty())
+                {
+                    return true;
+                }
+                if (_state is CaptureState.Ended or CaptureState.Failed)
+                {
+                    return false;
+                }
+            }
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero || !_arrived.Wait(left, cancellation))
+            {
+                return false;
+            }
+        }
+    }
+
+    /// <summary>Wakes one waiting reader: a new frame arrived, or the state changed.</summary>
+    private void Signal()
+    {
+        try
+        {
+            if (_arrived.CurrentCount == 0)
+            {
+                _arrived.Release();
+            }
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already signalled.
+        }
+    }
+
     /// <summary>Waits until capture has ended or failed (for file sources and tests).</summary>
     public bool WaitForEnd(TimeSpan timeout) => _thread.Join(timeout);
 
@@ -74,7 +119,7 @@ public sealed class LatestFrameCapture : IDisposable
                 {
                     reader ??= _open();
                 }
-                catch (Exception e) when (e is InvalidOperationException or InvalidDataException or FileNotFoundException)
+                catch (Exception e) when (e is FerMusic.Core.Cli.UserErrorException or InvalidDataException or FileNotFoundException)
                 {
                     if (!WaitToRetry(ref attempt, e.Message))
                     {
@@ -90,6 +135,7 @@ public sealed class LatestFrameCapture : IDisposable
                         (_latest, frame) = (frame, _latest);
                         _sequence++;
                     }
+                    Signal();
                     SetState(CaptureState.Running, null);
                     continue;
                 }
@@ -135,6 +181,7 @@ public sealed class LatestFrameCapture : IDisposable
             }
             _state = state;
         }
+        Signal();
         StateChanged?.Invoke(state, detail);
     }
 
@@ -147,5 +194,6 @@ public sealed class LatestFrameCapture : IDisposable
         }
         _latest.Dispose();
         _stop.Dispose();
+        _arrived.Dispose();
     }
 }

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using FerMusic.Core.Cli;
 using OpenCvSharp;
 
 namespace FerMusic.Runtime.Capture;
@@ -10,19 +10,23 @@ namespace FerMusic.Runtime.Capture;
 public sealed class LoopingPlayback : IFrameReader
 {
     private readonly Func<IFrameReader> _reopen;
-    private readonly long _ticksPerFrame;
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly TimeSpan _perFrame;
+    private readonly TimeProvider _time;
+    private readonly long _start;
     private IFrameReader? _reader;
-    private long _due;
+    private TimeSpan _due;
 
     /// <param name="first">The opened file.</param>
     /// <param name="reopen">Opens the file again from its first frame.</param>
-    public LoopingPlayback(IFrameReader first, Func<IFrameReader> reopen, double framesPerSecond)
+    /// <param name="time">The clock frames are paced by (the system's by default).</param>
+    public LoopingPlayback(IFrameReader first, Func<IFrameReader> reopen, double framesPerSecond, TimeProvider? time = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(framesPerSecond);
         _reader = first;
         _reopen = reopen;
-        _ticksPerFrame = (long)(Stopwatch.Frequency / framesPerSecond);
+        _perFrame = TimeSpan.FromSeconds(1 / framesPerSecond);
+        _time = time ?? TimeProvider.System;
+        _start = _time.GetTimestamp();
     }
 
     /// <summary>Opens <paramref name="source"/>: cameras and streams as they are, files as a looping playback.</summary>
@@ -53,25 +57,26 @@ public sealed class LoopingPlayback : IFrameReader
         {
             _reader = _reopen();
         }
-        catch (Exception e) when (e is InvalidOperationException or InvalidDataException or FileNotFoundException)
+        catch (Exception e) when (e is UserErrorException or InvalidDataException or FileNotFoundException)
         {
             return false; // the capture reports it when it opens the source again
         }
         return _reader.Read(frame);
     }
 
+    /// <summary>Holds the capture thread until the frame's time has come.</summary>
     private void WaitUntilDue()
     {
-        var now = _clock.ElapsedTicks;
-        if (now > _due + _ticksPerFrame)
+        var now = _time.GetElapsedTime(_start);
+        if (now > _due + _perFrame)
         {
             _due = now; // fell behind (a slow decode): keep the pace from here instead of catching up in a burst
         }
         else if (_due > now)
         {
-            Thread.Sleep(TimeSpan.FromSeconds((double)(_due - now) / Stopwatch.Frequency));
+            Task.Delay(_due - now, _time).Wait();
         }
-        _due += _ticksPerFrame;
+        _due += _perFrame;
     }
 
     public void Dispose() => _reader?.Dispose();

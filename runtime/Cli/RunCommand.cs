@@ -29,10 +29,8 @@ public static class RunCommand
             var print = parse.GetValue(json)
                 ? (Action<FrameReport>)(r => Console.WriteLine(ReportJson.ToLine(r, pipeline.Labels)))
                 : r => Console.WriteLine(Describe(r, pipeline.Labels));
-            using var http = new HttpClient();
-            var spotify = SpotifyCredentials.FromEnvironment() is { } credentials
-                ? new SpotifyLinker(new SpotifyClient(http, credentials))
-                : null;
+            var spotify = SpotifyServices.CreateLinker(SpotifyCredentials.FromEnvironment(), options: null, out var spotifyServices);
+            using var disposeSpotify = spotifyServices;
             var write = spotify is null ? print : r => print(WithSpotifyLinks(r, spotify, cancel.Token));
             var spec = parse.GetRequiredValue(source);
             using var video = VideoSource.Open(spec);
@@ -74,9 +72,8 @@ public static class RunCommand
         long seen = 0;
         while (!cancel.IsCancellationRequested && capture.State is not (CaptureState.Failed or CaptureState.Ended))
         {
-            if (!capture.TryGetLatest(frame, ref seen))
+            if (!capture.WaitForFrame(seen, TimeSpan.FromSeconds(1), cancel) || !capture.TryGetLatest(frame, ref seen))
             {
-                Thread.Sleep(2);
                 continue;
             }
             var report = pipeline.Process(frame, clock.Elapsed.TotalSeconds);

@@ -25,7 +25,8 @@ public static class ServeCommand
         root.SetAction(parse =>
         {
             using var factory = common.Factory(parse);
-            var app = WebServer.Build(factory, new WebOptions { Source = parse.GetValue(source) }, parse.GetValue(urls));
+            var sourceValue = parse.GetValue(source);
+            var app = WebServer.Build(factory, web => web.Source = sourceValue ?? web.Source, parse.GetValue(urls));
             app.Lifetime.ApplicationStarted.Register(() =>
                 Console.WriteLine($"FerMusic is serving {string.Join(", ", app.Urls)} with {Path.GetFileName(factory.Model.Path)}; Ctrl+C stops it."));
             app.Run();

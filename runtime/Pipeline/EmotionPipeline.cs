@@ -30,12 +30,13 @@ public sealed class EmotionPipeline : IDisposable
         _labels = model.Labels;
         _smoother = new EmotionSmoother(model.Labels.Count, options.Smoothing);
         Options = options;
-        Music = new MusicPicker(recommender, options.Strategy, options.Tracks);
+        Music = options.PickMusic ? new MusicPicker(recommender, options.Strategy, options.Tracks) : null;
     }
 
     public PipelineOptions Options { get; }
 
-    public MusicPicker Music { get; }
+    /// <summary>The pipeline's own music, or null when it picks none (<see cref="PipelineOptions.PickMusic"/>).</summary>
+    public MusicPicker? Music { get; }
 
     public IReadOnlyList<string> Labels => _labels;
 
@@ -52,7 +53,7 @@ public sealed class EmotionPipeline : IDisposable
         var state = _smoother.Current;
         Mood.Affect? mood = state.Status == EmotionStatus.NoFace ? null : Circumplex.FromProbabilities(state.Probabilities, _labels);
         IReadOnlyList<Track>? tracks = null;
-        if (changed && state.Status == EmotionStatus.Emotion && mood is { } current)
+        if (changed && state.Status == EmotionStatus.Emotion && mood is { } current && Music is not null)
         {
             tracks = Music.Pick(current);
         }

@@ -10,4 +10,7 @@ public sealed record PipelineOptions
 
     /// <summary>Tracks per recommendation.</summary>
     public int Tracks { get; init; } = 10;
+
+    /// <summary>Pick music on every change of emotion (off where a listener of its own picks it, as in the web app).</summary>
+    public bool PickMusic { get; init; } = true;
 }

@@ -7,8 +7,9 @@ namespace FerMusic.Runtime.Spotify;
 
 /// <summary>
 /// The little of the Spotify Web API FerMusic uses: an app token by the client-credentials flow (refreshed before it
-/// expires, and once more when a request answers 401) and <c>GET /v1/search</c> for tracks. Requests time out,
-/// and 429 answers are retried after their Retry-After. Failures surface as <see cref="SpotifyException"/>.
+/// expires, and once more when a request answers 401) and <c>GET /v1/search</c> for tracks, over a typed client whose
+/// resilience handler times requests out and retries them (<see cref="SpotifyServices"/>). Failures surface as
+/// <see cref="SpotifyException"/>.
 /// (Spotify closed recommendations, audio features and editorial playlists to new apps in November 2024; the
 /// catalogue's own audio features stand in for them.)
 /// </summary>
@@ -60,42 +61,42 @@ public sealed class SpotifyClient(HttpClient http, SpotifyCredentials credential
         return response;
     }
 
-    /// <summary>Sends with a timeout, retrying 429 answers after their Retry-After.</summary>
+    /// <summary>
+    /// Sends once: timeouts, retries (429 after its Retry-After, transient failures) and the circuit breaker are the
+    /// resilience handler's (see <see cref="SpotifyServices"/>); whatever still fails becomes a <see cref="SpotifyException"/>.
+    /// </summary>
     private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> create, string? bearer, CancellationToken cancellation)
     {
-        for (var attempt = 0; ; attempt++)
+        using var request = create();
+        if (bearer is not null)
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-            timeout.CancelAfter(_options.Timeout);
-            using var request = create();
-            if (bearer is not null)
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        }
+        try
+        {
+            var response = await http.SendAsync(request, cancellation);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+                response.Dispose();
+                throw new SpotifyException("Spotify is rate-limiting (429 after the retries).");
             }
-            HttpResponseMessage response;
-            try
-            {
-                response = await http.SendAsync(request, timeout.Token);
-            }
-            catch (OperationCanceledException e) when (!cancellation.IsCancellationRequested)
-            {
-                throw new SpotifyException($"Spotify did not answer within {_options.Timeout.TotalSeconds:0.#} s.", e);
-            }
-            catch (HttpRequestException e)
-            {
-                throw new SpotifyException($"Spotify cannot be reached ({e.Message}).", e);
-            }
-            if (response.StatusCode != HttpStatusCode.TooManyRequests)
-            {
-                return response;
-            }
-            var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
-            response.Dispose();
-            if (attempt >= _options.MaxRetries || wait > _options.RetryAfterLimit)
-            {
-                throw new SpotifyException($"Spotify is rate-limiting (Retry-After {wait.TotalSeconds:0} s).");
-            }
-            await Task.Delay(wait, cancellation);
+            return response;
+        }
+        catch (Polly.Timeout.TimeoutRejectedException e)
+        {
+            throw new SpotifyException($"Spotify did not answer within {_options.Timeout.TotalSeconds:0.#} s.", e);
+        }
+        catch (Polly.CircuitBreaker.BrokenCircuitException e)
+        {
+            throw new SpotifyException("Spotify has been failing; requests are paused for a while.", e);
+        }
+        catch (OperationCanceledException e) when (!cancellation.IsCancellationRequested)
+        {
+            throw new SpotifyException($"Spotify did not answer within {_options.Timeout.TotalSeconds:0.#} s.", e);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new SpotifyException($"Spotify cannot be reached ({e.Message}).", e);
         }
     }
 

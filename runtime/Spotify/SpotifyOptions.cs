@@ -1,8 +1,8 @@
 namespace FerMusic.Runtime.Spotify;
 
 /// <param name="RequestTimeout">Each HTTP request gives up after this long.</param>
-/// <param name="MaxRetries">How often a request refused with 429 is retried.</param>
-/// <param name="MaxRetryAfter">Longest Retry-After honoured; a longer one counts as refusal.</param>
+/// <param name="MaxRetries">How often a failed request (timeout, 5xx, 429 after its Retry-After) is retried.</param>
+/// <param name="MaxRetryAfter">How much longer than its attempts a request may take, waiting for Retry-After.</param>
 /// <param name="OfflineFor">After a failure, the local catalogue is used alone for this long.</param>
 public sealed record SpotifyOptions(
     Uri? AccountsBase = null,

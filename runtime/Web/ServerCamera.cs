@@ -1,17 +1,19 @@
 using System.Diagnostics;
-using System.Net.WebSockets;
 using System.Text;
 using FerMusic.Runtime.Capture;
-using FerMusic.Runtime.Music;
 using FerMusic.Runtime.Pipeline;
 using OpenCvSharp;
 
 namespace FerMusic.Runtime.Web;
 
+/// <summary>One result of the server camera, numbered, with the count of emotion changes so far.</summary>
+public sealed record CameraResult(long Sequence, long Changes, FrameReport Report);
+
 /// <summary>
-/// Server camera mode: one capture and one pipeline on the server, whose annotated frames are streamed as MJPEG
-/// and whose results go to every page. Each page still picks its own music (strategy, likes, skips).
-/// A video file plays like a camera, at its own frame rate and over and over.
+/// Server camera mode: one capture and one pipeline on the server. It streams its annotated frames as MJPEG while
+/// somebody watches, and publishes each frame's result for the pages' sessions to await. The source is opened when the
+/// camera is made, before the server listens, so a missing or unreadable source stops the start-up with its reason;
+/// a video file plays like a camera, at its own frame rate and over and over.
 /// </summary>
 public sealed class ServerCamera : IDisposable
 {
@@ -22,22 +24,36 @@ public sealed class ServerCamera : IDisposable
     private readonly Lock _gate = new();
     private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private byte[] _jpeg = [];
-    private FrameReport? _report;
-    private long _sequence;
+    private CameraResult? _latest;
     private long _changes;
     private int _viewers;
 
     public ServerCamera(PipelineFactory factory, string source)
     {
-        _pipeline = factory.Create(new PipelineOptions());
+        // Opening it once here turns a missing camera or file into an error before the server starts.
+        LoopingPlayback.OpenAsCamera(source).Dispose();
+        _pipeline = factory.Create(new PipelineOptions { PickMusic = false });
         _capture = new LatestFrameCapture(() => LoopingPlayback.OpenAsCamera(source));
-        _capture.StateChanged += (state, detail) => CaptureStatus = detail is null ? state.ToString() : $"{state}: {detail}";
+        _capture.StateChanged += (state, detail) =>
+        {
+            lock (_gate)
+            {
+                CaptureState = (state, detail);
+            }
+            Publish();
+        };
         _capture.Start();
         _thread = new Thread(Run) { IsBackground = true, Name = "server camera" };
         _thread.Start();
     }
 
-    public string CaptureStatus { get; private set; } = "Starting";
+    /// <summary>The capture's state (starting, running, reconnecting, ended, failed) and what is wrong, if anything.</summary>
+    public (CaptureState State, string? Detail) CaptureState { get; private set; } = (Capture.CaptureState.Starting, null);
+
+    public IReadOnlyList<string> Labels => _pipeline.Labels;
+
+    /// <summary>Whether the source is giving frames (for the health check).</summary>
+    public bool IsLive => CaptureState.State is Capture.CaptureState.Running or Capture.CaptureState.Starting;
 
     private void Run()
     {
@@ -46,30 +62,36 @@ public sealed class ServerCamera : IDisposable
         long seen = 0;
         while (!_stop.IsCancellationRequested)
         {
-            if (!_capture.TryGetLatest(frame, ref seen))
+            if (!_capture.WaitForFrame(seen, TimeSpan.FromSeconds(1), _stop.Token) || !_capture.TryGetLatest(frame, ref seen))
             {
-                if (_capture.State is CaptureState.Ended or CaptureState.Failed)
+                if (_capture.State is Capture.CaptureState.Ended or Capture.CaptureState.Failed)
                 {
                     return;
                 }
-                Thread.Sleep(2);
                 continue;
             }
             var report = _pipeline.Process(frame, clock.Elapsed.TotalSeconds);
             // Annotating and encoding is only worth it while somebody watches the stream.
-            var jpeg = Volatile.Read(ref _viewers) > 0 ? Annotated(frame, report) : _jpeg;
-            TaskCompletionSource next;
+            var jpeg = Volatile.Read(ref _viewers) > 0 ? Annotated(frame, report) : null;
             lock (_gate)
             {
-                _jpeg = jpeg;
-                _report = report;
-                _sequence++;
+                _jpeg = jpeg ?? _jpeg;
                 _changes += report.Changed ? 1 : 0;
-                next = _next;
-                _next = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _latest = new CameraResult((_latest?.Sequence ?? 0) + 1, _changes, report);
             }
-            next.TrySetResult();
+            Publish();
         }
+    }
+
+    private void Publish()
+    {
+        TaskCompletionSource next;
+        lock (_gate)
+        {
+            next = _next;
+            _next = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+        next.TrySetResult();
     }
 
     private static byte[] Annotated(Mat frame, FrameReport report)
@@ -81,11 +103,12 @@ public sealed class ServerCamera : IDisposable
         return frame.ImEncode(".jpg", new ImageEncodingParam(ImwriteFlags.JpegQuality, 75));
     }
 
-    private (byte[] Jpeg, FrameReport? Report, long Sequence, long Changes, Task Next) Snapshot()
+    /// <summary>The newest result and a task that completes when there is a newer one (or the capture state changes).</summary>
+    public (CameraResult? Latest, Task Next) Snapshot()
     {
         lock (_gate)
         {
-            return (_jpeg, _report, _sequence, _changes, _next.Task);
+            return (_latest, _next.Task);
         }
     }
 
@@ -96,97 +119,31 @@ public sealed class ServerCamera : IDisposable
         Interlocked.Increment(ref _viewers);
         try
         {
-            await StreamFramesAsync(response, boundary, cancellation);
+            byte[] sent = [];
+            while (!cancellation.IsCancellationRequested)
+            {
+                Task next;
+                byte[] jpeg;
+                lock (_gate)
+                {
+                    (jpeg, next) = (_jpeg, _next.Task);
+                }
+                if (ReferenceEquals(jpeg, sent) || jpeg.Length == 0)
+                {
+                    await next.WaitAsync(cancellation);
+                    continue;
+                }
+                sent = jpeg;
+                var header = Encoding.ASCII.GetBytes($"--{boundary}\r\nContent-Type: image/jpeg\r\nContent-Length: {jpeg.Length}\r\n\r\n");
+                await response.Body.WriteAsync(header, cancellation);
+                await response.Body.WriteAsync(jpeg, cancellation);
+                await response.Body.WriteAsync("\r\n"u8.ToArray(), cancellation);
+                await response.Body.FlushAsync(cancellation);
+            }
         }
         finally
         {
             Interlocked.Decrement(ref _viewers);
-        }
-    }
-
-    private async Task StreamFramesAsync(HttpResponse response, string boundary, CancellationToken cancellation)
-    {
-        long sent = 0;
-        while (!cancellation.IsCancellationRequested)
-        {
-            var (jpeg, _, sequence, _, next) = Snapshot();
-            if (sequence == sent || jpeg.Length == 0)
-            {
-                await next.WaitAsync(cancellation);
-                continue;
-            }
-            sent = sequence;
-            var header = Encoding.ASCII.GetBytes($"--{boundary}\r\nContent-Type: image/jpeg\r\nContent-Length: {jpeg.Length}\r\n\r\n");
-            await response.Body.WriteAsync(header, cancellation);
-            await response.Body.WriteAsync(jpeg, cancellation);
-            await response.Body.WriteAsync("\r\n"u8.ToArray(), cancellation);
-            await response.Body.FlushAsync(cancellation);
-        }
-    }
-
-    /// <summary>Sends the camera's results to one page at most at the frame-rate limit, with that page's own music.</summary>
-    public async Task ServeAsync(WebSocket socket, PipelineFactory factory, WebOptions options, CancellationToken cancellation)
-    {
-        var music = new MusicPicker(factory.Recommender, _pipeline.Music.Strategy, _pipeline.Options.Tracks);
-        var reader = new SocketReader(socket, 4096);
-        var send = new SerializedSender(socket);
-        var controls = ReadControlsAsync(reader, socket, send, music, factory.Catalog, cancellation);
-        long sent = 0, changesSeen = 0;
-        var interval = TimeSpan.FromSeconds(1 / options.MaxFramesPerSecond);
-        while (socket.State == WebSocketState.Open && !controls.IsCompleted)
-        {
-            var (_, report, sequence, changes, next) = Snapshot();
-            if (report is null || sequence == sent)
-            {
-                await Task.WhenAny(next, controls, Task.Delay(TimeSpan.FromSeconds(1), cancellation));
-                continue;
-            }
-            sent = sequence;
-            IReadOnlyList<Track>? tracks = null;
-            if (changes != changesSeen && report.State.Status == Smoothing.EmotionStatus.Emotion && report.Mood is { } mood)
-            {
-                tracks = music.Pick(mood);
-            }
-            changesSeen = changes;
-            await send.SendAsync(SocketMessages.Frame(report with { Changed = tracks is not null }, _pipeline.Labels, tracks), cancellation);
-            await Task.Delay(interval, cancellation);
-        }
-    }
-
-    private async Task ReadControlsAsync(SocketReader reader, WebSocket socket, SerializedSender send, MusicPicker music, MusicCatalog catalog, CancellationToken cancellation)
-    {
-        while (socket.State == WebSocketState.Open)
-        {
-            var message = await reader.ReadAsync(cancellation);
-            if (message is { Type: WebSocketMessageType.Close })
-            {
-                return;
-            }
-            if (message is not { Type: WebSocketMessageType.Text })
-            {
-                await send.CloseAsync(WebSocketCloseStatus.PolicyViolation, "in server camera mode the page sends only control messages", cancellation);
-                return;
-            }
-            var control = SocketMessages.ParseControl(reader.Message(message.Value.Length));
-            if (control is { Type: "strategy" } && Enum.TryParse<Mood.MusicStrategy>(control.Value, true, out var strategy))
-            {
-                music.Strategy = strategy;
-                if (Snapshot().Report?.Mood is { } mood)
-                {
-                    await send.SendAsync(SocketMessages.Playlist(strategy.ToString().ToLowerInvariant(), music.Pick(mood)), cancellation);
-                }
-            }
-            else if (control is { Type: "like" or "skip" } && catalog.Tracks.FirstOrDefault(t => t.Artist == control.Artist && t.Title == control.Title) is { } track)
-            {
-                if (control.Type == "like")
-                {
-                    music.Session.Like(track);
-                }
-                else
-                {
-                    music.Session.Skip(track);
-                }
-            }
         }
     }
 

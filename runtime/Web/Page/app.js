@@ -3,7 +3,7 @@
 'use strict';
 
 const $ = id => document.getElementById(id);
-const state = { config: null, socket: null, waiting: false, labels: [], opened: false, shown: null };
+const state = { config: null, socket: null, waiting: false, labels: [], maxFps: 10 };
 const RETRY_SECONDS = 2;
 
 // Sets text only when it changes, so that live regions announce changes, not every frame.
@@ -20,6 +20,7 @@ function setStatus(text, kind) {
 async function start() {
   state.config = await (await fetch('/api/config')).json();
   state.labels = state.config.labels;
+  state.maxFps = state.config.max_fps;
   buildBars();
   connect();
   if (state.config.mode === 'server') {
@@ -50,7 +51,7 @@ function connect() {
       const config = await fetch('/api/config').then(r => r.json()).catch(() => null);
       if (config && config.busy) {
         wait = config.retry_seconds;
-        text = `Server busy (${config.max_sessions} pages connected): retrying in ${wait} s.`;
+        text = `Server busy: every place is taken; retrying in ${wait} s.`;
       } else if (!config) {
         text = `Cannot reach the FerMusic server: is it running? Retrying in ${wait} s.`;
       }
@@ -78,9 +79,8 @@ async function startCamera() {
   }
 }
 
-// Sends the next frame once the previous result is back and the frame interval has passed.
+// Sends the next frame once the previous result is back and the frame interval (the server's rate for this page) has passed.
 function pump() {
-  const interval = 1000 / state.config.max_fps;
   const video = $('camera');
   const canvas = document.createElement('canvas');
   const tick = () => {
@@ -94,7 +94,7 @@ function pump() {
         if (blob && blob.size <= state.config.max_frame_bytes) { socket.send(blob); } else { state.waiting = false; }
       }, 'image/jpeg', 0.75);
     }
-    setTimeout(tick, interval);
+    setTimeout(tick, 1000 / state.maxFps);
   };
   tick();
 }
@@ -108,9 +108,28 @@ function handle(message) {
     if (message.tracks) { showPlaylist(message.tracks); }
   } else if (message.type === 'playlist') {
     showPlaylist(message.tracks);
+  } else if (message.type === 'rate') {
+    if (message.max_fps > 0) { state.maxFps = message.max_fps; }
+  } else if (message.type === 'capture') {
+    showCapture(message);
   } else if (message.type === 'error') {
-    $('camera-note').textContent = message.message;
+    setText($('camera-note'), message.message);
   }
+}
+
+// Server camera mode: the camera's state, with what the server is doing about it.
+const CAPTURE = {
+  starting: ['The server camera is starting…', ''],
+  running: ['Live: watching the server camera.', 'live'],
+  reconnecting: ['The server camera stopped; the server is reconnecting to it.', 'problem'],
+  ended: ['The server camera\'s video has ended; restart the server to play it again.', 'problem'],
+  failed: ['The server camera cannot be read; check the --source of the server and restart it.', 'problem'],
+};
+
+function showCapture(message) {
+  const [text, kind] = CAPTURE[message.state] || ['Server camera: ' + message.state, 'problem'];
+  setStatus(text, kind);
+  setText($('camera-note'), message.detail || '');
 }
 
 // One row per class: its name, a bar that fills to its probability, the percentage. Text only through textContent.
@@ -243,7 +262,7 @@ function showPlayer(track) {
   player.appendChild(note);
   if (!track) {
     text.textContent = 'No Spotify preview for these tracks: the playlist still follows your mood. ' +
-      'To link tracks, set SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET on the server.';
+      'To link tracks, give the server a Spotify app\'s credentials (see the runtime documentation).';
     return;
   }
   text.textContent = `Listen to “${track.title}” in Spotify's player (needs the internet).`;

@@ -6,19 +6,27 @@ namespace FerMusic.Runtime.Tests.Spotify;
 public sealed class SpotifyClientTests : IDisposable
 {
     private readonly FakeSpotifyServer _server = new();
-    private readonly HttpClient _http = new();
+    private readonly List<ServiceProvider> _providers = [];
 
     public void Dispose()
     {
-        _http.Dispose();
+        foreach (var provider in _providers)
+        {
+            provider.Dispose();
+        }
         _server.Dispose();
     }
 
     private SpotifyOptions Options(double timeoutSeconds = 20) =>
         new(AccountsBase: _server.BaseUri, ApiBase: _server.BaseUri, RequestTimeout: TimeSpan.FromSeconds(timeoutSeconds));
 
-    private SpotifyClient Client(SpotifyOptions? options = null) =>
-        new(_http, new SpotifyCredentials("app-id", "app-secret"), options ?? Options());
+    /// <summary>The client as the app builds it: a typed HttpClient with the resilience handler.</summary>
+    private SpotifyClient Client(SpotifyOptions? options = null)
+    {
+        var provider = new ServiceCollection().AddSpotify(new SpotifyCredentials("app-id", "app-secret"), options ?? Options()).BuildServiceProvider();
+        _providers.Add(provider);
+        return provider.GetRequiredService<SpotifyClient>();
+    }
 
     private static readonly Track Unlinked = new("Song", "Band", 2020, null, 0.5, 0.5, 120, "pop");
 
@@ -95,7 +103,8 @@ public sealed class SpotifyClientTests : IDisposable
         Assert.All(tracks, t => Assert.Null(t.SpotifyId));
         Assert.True(linker.IsOffline);
         Assert.Contains("did not answer", linker.LastProblem);
-        Assert.Single(_server.Requests, r => r.Path == "/v1/search");
+        // The first track is tried and retried; after that failure the second is not looked up at all.
+        Assert.Equal(1 + options.MaxRetries, _server.Requests.Count(r => r.Path == "/v1/search"));
     }
 
     [Fact]

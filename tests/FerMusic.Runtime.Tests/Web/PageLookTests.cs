@@ -132,13 +132,15 @@ public sealed class PageLookTests : IDisposable
             Assert.Equal("Not sure yet: hold your expression for a moment.", await page.InnerTextAsync("#emotion-hint"));
             await page.ScreenshotAsync(new() { Path = PageBrowser.ArtifactPath("state-uncertain.png") });
         }
-        // Server busy: no session free.
-        await using (var app = await WebAppFixture.StartAsync(new Runtime.Web.WebOptions { MaxSessions = 0 }, testServer: false, url: url))
+        // Server busy: the one session it allows is taken.
+        await using (var app = await WebAppFixture.StartAsync(web => web.MaxSessions = 1, testServer: false, url: url))
         await using (var browser = await PageBrowser.LaunchAsync(PageBrowser.Camera(_temp.Path, "obama.jpg")))
         {
+            using var taken = new System.Net.WebSockets.ClientWebSocket();
+            await taken.ConnectAsync(new Uri(url.Replace("http", "ws") + "/ws"), TestContext.Current.CancellationToken);
             var page = await browser.OpenAsync(url, 1280, 800);
             await page.WaitForFunctionAsync("document.getElementById('status').textContent.startsWith('Server busy')", null, new() { Timeout = 15_000 });
-            Assert.Matches(@"^Server busy \(0 pages connected\): retrying in 5 s\.$", await page.InnerTextAsync("#status"));
+            Assert.Equal("Server busy: every place is taken; retrying in 5 s.", await page.InnerTextAsync("#status"));
             await page.ScreenshotAsync(new() { Path = PageBrowser.ArtifactPath("state-busy.png") });
         }
         // No camera permission: a browser without the fake camera's consent.

@@ -16,7 +16,7 @@ public sealed class ServerCameraTests
     [Fact]
     public async Task Pages_get_the_cameras_results_and_the_stream_is_MJPEG()
     {
-        await using var app = await WebAppFixture.StartAsync(new WebOptions { Source = Clip });
+        await using var app = await WebAppFixture.StartAsync(web => web.Source = Clip);
         var client = app.Server.CreateClient();
 
         using var config = JsonDocument.Parse(await client.GetStringAsync("/api/config", Cancel));
@@ -30,12 +30,11 @@ public sealed class ServerCameraTests
         var text = System.Text.Encoding.ASCII.GetString(start, 0, read);
         Assert.Contains("Content-Type: image/jpeg", text);
 
-        using var socket = await app.Server.CreateWebSocketClient().ConnectAsync(new Uri(app.Server.BaseAddress, "ws"), Cancel);
-        var buffer = new byte[256 * 1024];
-        var result = await socket.ReceiveAsync(buffer, Cancel);
-        using var message = JsonDocument.Parse(buffer.AsMemory(0, result.Count));
-        Assert.Equal("frame", message.RootElement.GetProperty("type").GetString());
-        Assert.True(message.RootElement.TryGetProperty("faces", out _));
+        using var page = await PageClient.ConnectAsync(app);
+        using var capture = await page.ReceiveAsync("capture");
+        Assert.Contains(capture!.RootElement.GetProperty("state").GetString(), new[] { "starting", "running" });
+        using var message = await page.ReceiveAsync("frame");
+        Assert.True(message!.RootElement.TryGetProperty("faces", out _));
     }
 
     [Fact]
@@ -51,8 +50,13 @@ public sealed class ServerCameraTests
                 writer.Write(frame);
             }
         }
-        await using var app = await WebAppFixture.StartAsync(new WebOptions { Source = video });
-        await Task.Delay(TimeSpan.FromSeconds(1), Cancel); // five frames at 25 fps last 0.2 s
+        await using var app = await WebAppFixture.StartAsync(web => web.Source = video);
+        // Five frames at 25 fps last 0.2 s: wait until the capture has looped past its end at least once.
+        var camera = app.App.Services.GetRequiredService<ServerCamera>();
+        for (var next = camera.Snapshot(); (next.Latest?.Sequence ?? 0) < 8; next = camera.Snapshot())
+        {
+            await next.Next.WaitAsync(Cancel);
+        }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
         timeout.CancelAfter(TimeSpan.FromSeconds(30));
@@ -67,18 +71,12 @@ public sealed class ServerCameraTests
     [Fact]
     public async Task Frames_from_the_page_are_refused_in_server_camera_mode()
     {
-        await using var app = await WebAppFixture.StartAsync(new WebOptions { Source = Clip });
-        using var socket = await app.Server.CreateWebSocketClient().ConnectAsync(new Uri(app.Server.BaseAddress, "ws"), Cancel);
+        await using var app = await WebAppFixture.StartAsync(web => web.Source = Clip);
+        using var page = await PageClient.ConnectAsync(app);
 
-        await socket.SendAsync(new byte[] { 1, 2, 3 }, WebSocketMessageType.Binary, true, Cancel);
-        var buffer = new byte[256 * 1024];
-        WebSocketReceiveResult result;
-        do
-        {
-            result = await socket.ReceiveAsync(buffer, Cancel);
-        }
-        while (result.MessageType != WebSocketMessageType.Close);
+        await page.SendFrameAsync([1, 2, 3]);
 
-        Assert.Equal(WebSocketCloseStatus.PolicyViolation, socket.CloseStatus);
+        Assert.Equal(WebSocketCloseStatus.PolicyViolation, await page.ClosedAsync());
+        Assert.Contains("only control messages", page.Socket.CloseStatusDescription);
     }
 }

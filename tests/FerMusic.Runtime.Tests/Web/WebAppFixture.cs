@@ -26,17 +26,24 @@ public sealed class WebAppFixture : IAsyncDisposable
 
     public TestServer Server => App.GetTestServer();
 
+    /// <param name="configure">Web settings for this test (on top of the defaults).</param>
     /// <param name="model">The ONNX model to serve (default: one that always says happy).</param>
-    public static async Task<WebAppFixture> StartAsync(WebOptions? options = null, bool testServer = true, string? url = null, byte[]? model = null)
+    /// <param name="time">The clock the app runs on (default: the system's).</param>
+    public static async Task<WebAppFixture> StartAsync(Action<WebOptions>? configure = null, bool testServer = true, string? url = null, byte[]? model = null,
+        TimeProvider? time = null)
     {
         var temp = new TempDirectory();
         var modelPath = TinyModels.Save(model ?? TinyModels.AlwaysPredicts(Emotion.Happy), temp.File("model.onnx"));
         var factory = new PipelineFactory(modelPath, Path.Combine(SharedData.RepositoryRoot(), "data", "catalog.csv"), new FaceSettings { CascadePath = InstalledCascade.Require() });
-        var app = WebServer.Build(factory, options ?? new WebOptions(), url is null ? null : [url], builder =>
+        var app = WebServer.Build(factory, configure, url is null ? null : [url], builder =>
         {
             if (testServer)
             {
                 builder.WebHost.UseTestServer();
+            }
+            if (time is not null)
+            {
+                builder.Services.AddSingleton(time);
             }
         });
         await app.StartAsync();
