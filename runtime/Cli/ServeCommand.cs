@@ -34,6 +34,7 @@ public static class ServeCommand
         });
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(LoadTestCommand.Create());
         return root;
     }
 }

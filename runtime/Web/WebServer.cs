@@ -36,6 +36,8 @@ public static class WebServer
         builder.Configuration.AddEnvironmentVariables("FERMUSIC_");
         builder.WebHost.UseUrls(addresses);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        // A port in use is the user's to fix: it reaches the command line as one line, not as a logged stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
 
         var options = Options(builder.Configuration, configure);
         builder.Services.AddOptions<WebOptions>()
@@ -182,6 +184,7 @@ public static class WebServer
                 capacity_fps = Math.Round(budget.Capacity, 1),
                 frames_processed = services.GetRequiredService<WebMetrics>().FramesProcessed,
                 frames_refused = services.GetRequiredService<WebMetrics>().FramesRefused,
+                memory_mb = Math.Round(Environment.WorkingSet / 1e6, 1),
             }, statusCode: ready ? 200 : 503);
         });
         app.MapPrometheusScrapingEndpoint("/metrics");

@@ -71,7 +71,7 @@ public sealed class LatestFrameCaptureTests
         using var capture = new LatestFrameCapture(() =>
         {
             attempts++;
-            throw new InvalidOperationException("Camera 3 is not available");
+            throw new FerMusic.Core.Cli.UserErrorException("Camera 3 is not available");
         }, QuickRetries).Start();
 
         Assert.True(capture.WaitForEnd(TimeSpan.FromSeconds(5)));
