@@ -1,3 +1,4 @@
+using FerMusic.Runtime.Web.Protocol;
 using System.CommandLine;
 using System.Diagnostics;
 using FerMusic.Runtime.Capture;
@@ -27,7 +28,7 @@ public static class RunCommand
             using var cancel = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
             var print = parse.GetValue(json)
-                ? (Action<FrameReport>)(r => Console.WriteLine(ReportJson.ToLine(r, pipeline.Labels)))
+                ? (Action<FrameReport>)(r => Console.WriteLine(ProtocolJson.Line(r, pipeline.Labels)))
                 : r => Console.WriteLine(Describe(r, pipeline.Labels));
             var spotify = SpotifyServices.CreateLinker(SpotifyCredentials.FromEnvironment(), options: null, out var spotifyServices);
             using var disposeSpotify = spotifyServices;

@@ -92,6 +92,10 @@ public sealed record ControlMessage(string? Type, string? Value, string? Artist,
 [JsonSerializable(typeof(ControlMessage))]
 public sealed partial class ProtocolJson : JsonSerializerContext
 {
+    /// <summary>One frame's result as one line of JSON (what <c>run --json</c> prints).</summary>
+    public static string Line(FrameReport report, IReadOnlyList<string> labels) =>
+        JsonSerializer.Serialize(Protocol.FrameMessage.Of(report, labels, report.Tracks), Default.FrameMessage);
+
     /// <summary>A control message, or null when the text is not one (not JSON, not an object, wrong types).</summary>
     public static ControlMessage? ParseControl(ReadOnlySpan<byte> utf8)
     {

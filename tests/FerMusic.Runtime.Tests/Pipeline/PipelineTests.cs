@@ -1,3 +1,4 @@
+using FerMusic.Runtime.Web.Protocol;
 using System.Text.Json;
 using FerMusic.Core;
 using FerMusic.Core.Model;
@@ -40,7 +41,7 @@ public sealed class PipelineTests : IDisposable
             withFace += report.Faces.Count > 0 ? 1 : 0;
             if (report.Changed)
             {
-                lines.Add(ReportJson.ToLine(report, pipeline.Labels));
+                lines.Add(ProtocolJson.Line(report, pipeline.Labels));
             }
         }
 
