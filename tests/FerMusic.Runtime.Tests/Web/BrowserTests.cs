@@ -4,8 +4,9 @@ using Microsoft.Playwright;
 namespace FerMusic.Runtime.Tests.Web;
 
 /// <summary>
-/// The page end to end in Debian's Chromium, its camera faked with a video made from a real face photo: the page must
-/// show a detected face, an emotion and a playlist, and a new playlist when the strategy changes.
+/// The page end to end in Debian's Chromium under its own Content-Security-Policy, its camera faked with a video made
+/// from a real face photo: the page must show a detected face, an emotion and a playlist, and a new playlist when the
+/// strategy changes.
 /// </summary>
 public sealed class BrowserTests : IDisposable
 {
@@ -20,10 +21,12 @@ public sealed class BrowserTests : IDisposable
         var url = PageBrowser.FreeUrl();
         await using var app = await WebAppFixture.StartAsync(testServer: false, url: url);
         await using var browser = await PageBrowser.LaunchAsync(camera);
-        var page = await browser.OpenAsync(url, 1280, 720);
+        var page = await browser.OpenAsync(url, 1280, 720, bypassCsp: false);
+        var errors = new List<string>();
+        page.Console += (_, message) => { if (message.Type == "error") { errors.Add(message.Text); } };
 
-        await page.WaitForFunctionAsync("document.getElementById('emotion').textContent === 'happy'", null, new() { Timeout = 30_000 });
-        await page.WaitForFunctionAsync("document.querySelectorAll('#playlist li').length === 10", null, new() { Timeout = 10_000 });
+        await Assertions.Expect(page.Locator("#emotion")).ToHaveTextAsync("happy", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("#playlist li")).ToHaveCountAsync(10, new() { Timeout = 10_000 });
         var firstPlaylist = await page.InnerTextAsync("#playlist");
         Assert.Contains("Live", await page.InnerTextAsync("#status"));
         var boxDrawn = await page.EvaluateAsync<bool>(
@@ -37,7 +40,8 @@ public sealed class BrowserTests : IDisposable
         }
 
         await page.SelectOptionAsync("#strategy", "uplift");
-        await page.WaitForFunctionAsync($"document.getElementById('playlist').innerText !== {System.Text.Json.JsonSerializer.Serialize(firstPlaylist)}", null, new() { Timeout = 10_000 });
+        await Assertions.Expect(page.Locator("#playlist")).Not.ToHaveTextAsync(firstPlaylist, new() { Timeout = 10_000 });
         Assert.Equal(10, await page.Locator("#playlist li").CountAsync());
+        Assert.DoesNotContain(errors, e => e.Contains("Content Security Policy", StringComparison.Ordinal));
     }
 }

@@ -43,9 +43,17 @@ public sealed class PageBrowser : IAsyncDisposable
         return new PageBrowser(playwright, browser);
     }
 
-    public async Task<IPage> OpenAsync(string url, int width, int height)
+    /// <param name="bypassCsp">
+    /// Let the test evaluate strings in the page (Playwright's <c>WaitForFunctionAsync</c> does), which the page's own
+    /// Content-Security-Policy forbids; tests of the page under its real policy leave it false and use locators.
+    /// </param>
+    public async Task<IPage> OpenAsync(string url, int width, int height, bool bypassCsp = true)
     {
-        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var page = await _browser.NewPageAsync(new BrowserNewPageOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            BypassCSP = bypassCsp,
+        });
         await page.GotoAsync(url);
         return page;
     }
