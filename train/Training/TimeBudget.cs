@@ -26,7 +26,8 @@ public sealed class TimeBudget(TimeSpan budget, Func<TimeSpan> elapsed)
     public int Plan(double epochSeconds) => Math.Max(1, (int)Math.Floor(Left.TotalSeconds / Math.Max(epochSeconds, 1e-3)));
 
     /// <summary>
-    /// After <paramref name="completed"/> epochs averaging <paramref name="epochSeconds"/>: the planned total. In the first
+    /// After <paramref name="completed"/> epochs of typically <paramref name="epochSeconds"/> (the trainer passes the median,
+    /// so that one epoch slowed by something else running does not cut the run short): the planned total. In the first
     /// tenth of the run (where the schedule is still warming up or near its peak) it follows the measured epoch time
     /// either way; after that it is only lowered, when the remaining epochs would not fit any more.
     /// </summary>

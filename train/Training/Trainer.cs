@@ -1,3 +1,4 @@
+using FerMusic.Core.Numerics;
 using FerMusic.Core.Cli;
 using System.Diagnostics;
 using FerMusic.Core;
@@ -103,7 +104,7 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
                 TrainingSeconds = state.TrainingSeconds + metrics.Seconds,
                 PlannedEpochs = budget is null ? 0 : _options.Epochs,
             };
-            if (budget is not null && budget.Replan(epoch + 1, _options.Epochs, state.History.Average(h => h.Seconds)) is var planned && planned != _options.Epochs)
+            if (budget is not null && budget.Replan(epoch + 1, _options.Epochs, Quantiles.Of(state.History.Select(h => h.Seconds), 0.5)) is var planned && planned != _options.Epochs)
             {
                 observer.Message($"Time budget: the run now ends after epoch {planned} instead of {_options.Epochs}.");
                 _options = _options with { Epochs = planned };
