@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using FerMusic.Runtime.Music;
 using FerMusic.Runtime.Spotify;
 
@@ -20,10 +21,15 @@ public sealed class SpotifyClientTests : IDisposable
     private SpotifyOptions Options(double timeoutSeconds = 20) =>
         new(AccountsBase: _server.BaseUri, ApiBase: _server.BaseUri, RequestTimeout: TimeSpan.FromSeconds(timeoutSeconds));
 
-    /// <summary>The client as the app builds it: a typed HttpClient with the resilience handler.</summary>
-    private SpotifyClient Client(SpotifyOptions? options = null)
+    /// <summary>The client as the app builds it: a typed HttpClient with the resilience handler, on <paramref name="time"/>'s clock.</summary>
+    private SpotifyClient Client(SpotifyOptions? options = null, TimeProvider? time = null)
     {
-        var provider = new ServiceCollection().AddSpotify(new SpotifyCredentials("app-id", "app-secret"), options ?? Options()).BuildServiceProvider();
+        var services = new ServiceCollection();
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+        var provider = services.AddSpotify(new SpotifyCredentials("app-id", "app-secret"), options ?? Options()).BuildServiceProvider();
         _providers.Add(provider);
         return provider.GetRequiredService<SpotifyClient>();
     }
@@ -78,27 +84,40 @@ public sealed class SpotifyClientTests : IDisposable
         Assert.DoesNotContain("app-secret", error.Message);
     }
 
+    /// <summary>Runs <paramref name="call"/> while moving the fake clock on, a tenth of a second at a time.</summary>
+    private static async Task<T> WithClockAsync<T>(FakeTimeProvider time, Task<T> call)
+    {
+        while (!call.IsCompleted)
+        {
+            await Task.Delay(5, TestContext.Current.CancellationToken);
+            time.Advance(TimeSpan.FromMilliseconds(100));
+        }
+        return await call;
+    }
+
     [Fact]
     public async Task A_429_is_retried_after_its_Retry_After()
     {
         _server.On("/api/token", FakeSpotifyServer.Token())
                .On("/v1/search", FakeSpotifyServer.Json("{}", 429, retryAfter: "1"), FakeSpotifyServer.Found("later"));
-        var started = DateTime.UtcNow;
+        var time = new FakeTimeProvider();
+        var started = time.GetUtcNow();
 
-        var found = await Client().SearchTrackAsync("Song", "Band", TestContext.Current.CancellationToken);
+        var found = await WithClockAsync(time, Client(time: time).SearchTrackAsync("Song", "Band", TestContext.Current.CancellationToken));
 
         Assert.Equal("later", found!.Id);
-        Assert.True(DateTime.UtcNow - started >= TimeSpan.FromSeconds(0.9));
+        Assert.True(time.GetUtcNow() - started >= TimeSpan.FromSeconds(1), "the retry waited for the Retry-After");
     }
 
     [Fact]
     public async Task A_timeout_falls_back_to_the_local_catalogue()
     {
-        _server.On("/api/token", FakeSpotifyServer.Token()).On("/v1/search", FakeSpotifyServer.Slow(TimeSpan.FromSeconds(3)));
+        _server.On("/api/token", FakeSpotifyServer.Token()).On("/v1/search", FakeSpotifyServer.Slow(TimeSpan.FromSeconds(30)));
         var options = Options(timeoutSeconds: 0.3);
-        var linker = new SpotifyLinker(Client(options), options);
+        var time = new FakeTimeProvider();
+        var linker = new SpotifyLinker(Client(options, time), options, time);
 
-        var tracks = await linker.LinkAsync([Unlinked, Unlinked with { Title = "Other" }], TestContext.Current.CancellationToken);
+        var tracks = await WithClockAsync(time, linker.LinkAsync([Unlinked, Unlinked with { Title = "Other" }], TestContext.Current.CancellationToken));
 
         Assert.All(tracks, t => Assert.Null(t.SpotifyId));
         Assert.True(linker.IsOffline);
