@@ -61,7 +61,8 @@ public sealed class LatestFrameCapture : IDisposable
 
     /// <summary>
     /// Waits until a frame newer than <paramref name="lastSeen"/> is there (true), or capture has ended or failed, or
-    /// <paramref name="timeout"/> passed (false): a reader waits for frames without polling.
+    /// <paramref name="timeout"/> passed, or <paramref name="cancellation"/> was cancelled (false): a reader waits for
+    /// frames without polling, and a reader being stopped is told so by the result, never by an exception.
     /// </summary>
     public bool WaitForFrame(long lastSeen, TimeSpan timeout, CancellationToken cancellation = default)
     {
@@ -80,7 +81,18 @@ public sealed class LatestFrameCapture : IDisposable
                 }
             }
             var left = deadline - DateTime.UtcNow;
-            if (left <= TimeSpan.Zero || !_arrived.Wait(left, cancellation))
+            if (left <= TimeSpan.Zero || cancellation.IsCancellationRequested)
+            {
+                return false;
+            }
+            try
+            {
+                if (!_arrived.Wait(left, cancellation))
+                {
+                    return false;
+                }
+            }
+            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
             {
                 return false;
             }

@@ -57,6 +57,23 @@ public sealed class ServerCamera : IDisposable
 
     private void Run()
     {
+        try
+        {
+            Loop();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A background thread that throws ends the process; the pages are told the camera failed instead.
+            lock (_gate)
+            {
+                CaptureState = (Capture.CaptureState.Failed, $"the server camera stopped: {e.Message}");
+            }
+            Publish();
+        }
+    }
+
+    private void Loop()
+    {
         using var frame = new Mat();
         var clock = Stopwatch.StartNew();
         long seen = 0;

@@ -31,6 +31,20 @@ public sealed class LatestFrameCaptureTests
     }
 
     [Fact]
+    public async Task A_reader_being_stopped_is_told_by_the_result_not_by_an_exception()
+    {
+        // Not started, so no frame ever comes: the reader waits until it is cancelled.
+        using var capture = new LatestFrameCapture(() => new SyntheticFrames(1, isLive: true));
+        using var stop = new CancellationTokenSource();
+        var waiting = Task.Run(() => capture.WaitForFrame(0, TimeSpan.FromMinutes(5), stop.Token), TestContext.Current.CancellationToken);
+
+        await stop.CancelAsync();
+
+        Assert.False(await waiting.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken));
+        Assert.False(capture.WaitForFrame(0, TimeSpan.FromMinutes(5), stop.Token));
+    }
+
+    [Fact]
     public void The_same_frame_is_not_handed_out_twice()
     {
         using var capture = new LatestFrameCapture(() => new SyntheticFrames(1, isLive: false)).Start();
