@@ -56,7 +56,7 @@ public static class RunCommand
         for (var index = 0; !cancel.IsCancellationRequested && video.Read(frame); index++)
         {
             var report = pipeline.Process(frame, index / fps);
-            if (report.Changed)
+            if (report.Changed || report.Tracks is not null)
             {
                 write(report);
             }
@@ -78,23 +78,23 @@ public static class RunCommand
                 continue;
             }
             var report = pipeline.Process(frame, clock.Elapsed.TotalSeconds);
-            if (report.Changed)
+            if (report.Changed || report.Tracks is not null)
             {
                 write(report);
             }
         }
     }
 
-    /// <summary>Links the new playlist to Spotify when credentials are set; on any Spotify failure the local tracks stand.</summary>
+    /// <summary>Links the queue to Spotify when credentials are set; on any Spotify failure the local tracks stand.</summary>
     private static FrameReport WithSpotifyLinks(FrameReport report, SpotifyLinker spotify, CancellationToken cancel) =>
-        report.Tracks is null ? report : report with { Tracks = spotify.LinkAsync(report.Tracks, cancel).GetAwaiter().GetResult() };
+        report.Tracks is null ? report : report with { Tracks = spotify.LinkQueueAsync(report.Tracks, cancel).GetAwaiter().GetResult() };
 
     private static string Describe(FrameReport report, IReadOnlyList<string> labels)
     {
         var state = report.State;
         var what = state.Emotion is { } e ? $"{labels[e]} ({state.Probabilities[e]:P0})" : state.Status.ToString().ToLowerInvariant();
         var mood = report.Mood is { } m ? $"  valence {m.Valence:+0.00;-0.00} arousal {m.Arousal:+0.00;-0.00}" : "";
-        var tracks = report.Tracks is null ? "" : "\n  " + string.Join("\n  ", report.Tracks.Select(t => $"{t.Artist} - {t.Title} ({t.Year})"));
+        var tracks = report.Tracks is null ? "" : "\n  " + string.Join("\n  ", report.Tracks.Select((q, i) => $"{(i == 0 ? "playing" : "next   ")} {q.Track.Artist} - {q.Track.Title} ({q.Track.Year})"));
         return $"{report.Seconds,7:0.00}s  {what}{mood}{tracks}";
     }
 }

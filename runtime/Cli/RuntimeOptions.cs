@@ -13,7 +13,7 @@ public sealed class RuntimeOptions
     public Option<string?> Model { get; } = new("--model") { Description = $"ONNX emotion model (default: the shipped models/{ShippedModel.FileName})." };
     public Option<string?> Catalog { get; } = new("--catalog") { Description = "Music catalogue CSV (default: the shipped data/catalog.csv)." };
     public Option<MusicStrategy> Strategy { get; } = new("--strategy") { Description = "Match (music like the mood), Uplift (more positive) or Iso (start matching, then step towards positive).", DefaultValueFactory = _ => MusicStrategy.Match };
-    public Option<int> Tracks { get; } = new("--tracks") { Description = "Tracks per recommendation.", DefaultValueFactory = _ => 10 };
+    public Option<int> Tracks { get; } = new("--tracks") { Description = "Tracks planned ahead of the one playing, shown as \"up next\".", DefaultValueFactory = _ => 4 };
     public Option<int> Threads { get; } = new("--threads") { Description = "ONNX Runtime threads (0 = all cores).", DefaultValueFactory = _ => 1 };
     public FaceOptions Faces { get; } = new();
 
@@ -26,8 +26,16 @@ public sealed class RuntimeOptions
         Faces.AddTo(command);
     }
 
-    public PipelineFactory Factory(ParseResult parse) =>
-        new(parse.GetValue(Model), parse.GetValue(Catalog), Faces.Settings(parse), parse.GetValue(Threads));
+    /// <summary>Loads model, detector and catalogue; catalogue rows that were left out are listed on stderr, each with its line.</summary>
+    public PipelineFactory Factory(ParseResult parse)
+    {
+        var factory = new PipelineFactory(parse.GetValue(Model), parse.GetValue(Catalog), Faces.Settings(parse), parse.GetValue(Threads));
+        foreach (var problem in factory.Catalog.Problems)
+        {
+            Console.Error.WriteLine($"catalogue row left out: {problem}");
+        }
+        return factory;
+    }
 
     public PipelineOptions Pipeline(ParseResult parse) => new()
     {

@@ -35,6 +35,8 @@ public static class ServeCommand
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(LoadTestCommand.Create());
+        root.Subcommands.Add(CatalogCommand.Create());
+        root.Subcommands.Add(RecBenchCommand.Create());
         return root;
     }
 }

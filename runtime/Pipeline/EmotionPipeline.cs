@@ -12,8 +12,8 @@ namespace FerMusic.Runtime.Pipeline;
 
 /// <summary>
 /// Frame in, mood and music out: grey conversion once per frame, face detection, every face
-/// classified in one batch, the largest face smoothed into a steady emotion, and on each change a mood and a
-/// playlist. One instance per listener and thread; it owns its detector.
+/// classified in one batch, the largest face smoothed into a steady emotion, a mood, and a queue of music that
+/// follows it. One instance per listener and thread; it owns its detector.
 /// </summary>
 public sealed class EmotionPipeline : IDisposable
 {
@@ -30,13 +30,13 @@ public sealed class EmotionPipeline : IDisposable
         _labels = model.Labels;
         _smoother = new EmotionSmoother(model.Labels.Count, options.Smoothing);
         Options = options;
-        Music = options.PickMusic ? new MusicPicker(recommender, options.Strategy, options.Tracks) : null;
+        Music = options.PickMusic ? new MusicQueue(recommender, options.Strategy, options.Tracks) : null;
     }
 
     public PipelineOptions Options { get; }
 
     /// <summary>The pipeline's own music, or null when it picks none (<see cref="PipelineOptions.PickMusic"/>).</summary>
-    public MusicPicker? Music { get; }
+    public MusicQueue? Music { get; }
 
     public IReadOnlyList<string> Labels => _labels;
 
@@ -52,10 +52,10 @@ public sealed class EmotionPipeline : IDisposable
         var changed = _smoother.Update(faces.Length > 0 ? faces[0].Probabilities : [], faces.Length > 0, seconds);
         var state = _smoother.Current;
         Mood.Affect? mood = state.Status == EmotionStatus.NoFace ? null : Circumplex.FromProbabilities(state.Probabilities, _labels);
-        IReadOnlyList<Track>? tracks = null;
-        if (changed && state.Status == EmotionStatus.Emotion && mood is { } current && Music is not null)
+        IReadOnlyList<QueuedTrack>? tracks = null;
+        if (state.Status == EmotionStatus.Emotion && mood is { } current && Music is not null && Music.Update(current, seconds, changed))
         {
-            tracks = Music.Pick(current);
+            tracks = [Music.Now!, .. Music.Upcoming];
         }
         var times = new StageTimes(
             Stopwatch.GetElapsedTime(start, detected).TotalMilliseconds,

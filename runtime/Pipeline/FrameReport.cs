@@ -8,8 +8,8 @@ namespace FerMusic.Runtime.Pipeline;
 public readonly record struct StageTimes(double Detect, double Classify, double Total);
 
 /// <summary>
-/// What the pipeline made of one frame. <see cref="Tracks"/> is set when the reported emotion changed
-/// (and the mood is known), otherwise null.
+/// What the pipeline made of one frame. <see cref="Tracks"/> is the queue (the track playing, then those planned
+/// next) when it changed on this frame, otherwise null.
 /// </summary>
 public sealed record FrameReport(
     double Seconds,
@@ -17,5 +17,5 @@ public sealed record FrameReport(
     SmoothedState State,
     Mood.Affect? Mood,
     bool Changed,
-    IReadOnlyList<Track>? Tracks,
+    IReadOnlyList<QueuedTrack>? Tracks,
     StageTimes Times);

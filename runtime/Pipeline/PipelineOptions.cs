@@ -8,9 +8,9 @@ public sealed record PipelineOptions
     public SmoothingOptions Smoothing { get; init; } = new();
     public MusicStrategy Strategy { get; init; } = MusicStrategy.Match;
 
-    /// <summary>Tracks per recommendation.</summary>
-    public int Tracks { get; init; } = 10;
+    /// <summary>Tracks planned ahead of the one playing.</summary>
+    public int Tracks { get; init; } = 4;
 
-    /// <summary>Pick music on every change of emotion (off where a listener of its own picks it, as in the web app).</summary>
+    /// <summary>Play a queue of music that follows the mood (off where a listener of its own picks it, as in the web app).</summary>
     public bool PickMusic { get; init; } = true;
 }

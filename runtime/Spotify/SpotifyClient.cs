@@ -20,26 +20,20 @@ public sealed class SpotifyClient(HttpClient http, SpotifyCredentials credential
     private string? _token;
     private DateTimeOffset _tokenExpires;
 
-    public sealed record FoundTrack(string Id, string Name, string Artist, string Url);
+    public sealed record FoundTrack(string Id, string Name, IReadOnlyList<string> Artists, string Url);
 
-    /// <summary>The best match for a title and artist, or null when Spotify has none.</summary>
-    public async Task<FoundTrack?> SearchTrackAsync(string title, string artist, CancellationToken cancellation = default)
+    /// <summary>Spotify's best few results for a title and artist (possibly none; whether one is the song is the caller's call).</summary>
+    public async Task<IReadOnlyList<FoundTrack>> SearchTrackAsync(string title, string artist, CancellationToken cancellation = default)
     {
         var query = Uri.EscapeDataString($"track:{title} artist:{artist}");
         using var response = await SendAuthorizedAsync(() => new HttpRequestMessage(HttpMethod.Get,
-            new Uri(_options.Api, $"v1/search?q={query}&type=track&limit=1")), cancellation);
+            new Uri(_options.Api, $"v1/search?q={query}&type=track&limit=5")), cancellation);
         using var json = await ReadJsonAsync(response, cancellation);
-        var items = json.RootElement.GetProperty("tracks").GetProperty("items");
-        if (items.GetArrayLength() == 0)
-        {
-            return null;
-        }
-        var item = items[0];
-        return new FoundTrack(
+        return [.. json.RootElement.GetProperty("tracks").GetProperty("items").EnumerateArray().Select(item => new FoundTrack(
             item.GetProperty("id").GetString()!,
             item.GetProperty("name").GetString()!,
-            item.GetProperty("artists")[0].GetProperty("name").GetString()!,
-            item.GetProperty("external_urls").GetProperty("spotify").GetString()!);
+            [.. item.GetProperty("artists").EnumerateArray().Select(a => a.GetProperty("name").GetString()!)],
+            item.GetProperty("external_urls").GetProperty("spotify").GetString()!))];
     }
 
     private async Task<HttpResponseMessage> SendAuthorizedAsync(Func<HttpRequestMessage> request, CancellationToken cancellation)

@@ -162,6 +162,9 @@ public static class WebServer
             mode = camera is null ? "browser" : "server",
             labels = factory.Model.Labels,
             strategies = Enum.GetNames<MusicStrategy>().Select(s => s.ToLowerInvariant()),
+            genres = factory.Catalog.Genres,
+            decades = factory.Catalog.Decades,
+            languages = factory.Catalog.Languages,
             max_fps = budget.PerPage,
             max_frame_bytes = options.MaxFrameBytes,
             model = Path.GetFileName(factory.Model.Path),
@@ -235,8 +238,7 @@ public static class WebServer
         {
             using var webSocket = await context.WebSockets.AcceptWebSocketAsync();
             socket = new PageSocket(webSocket, options.MaxFrameBytes);
-            var listener = new Listener(new MusicPicker(factory.Recommender, MusicStrategy.Match, 10), factory.Catalog,
-                services.GetService<SpotifyLinker>(), socket);
+            var listener = new Listener(new MusicQueue(factory.Recommender, MusicStrategy.Match), services.GetService<SpotifyLinker>(), socket, time);
             if (camera is null)
             {
                 using var pipeline = factory.Create(new PipelineOptions { PickMusic = false });

@@ -22,6 +22,7 @@ async function start() {
   state.labels = state.config.labels;
   state.maxFps = state.config.max_fps;
   buildBars();
+  fillFilters(state.config);
   connect();
   if (state.config.mode === 'server') {
     const img = $('server-stream');
@@ -105,9 +106,8 @@ function handle(message) {
     document.body.dataset.frames = String(Number(document.body.dataset.frames || 0) + 1);
     drawFaces(message.faces);
     showEmotion(message);
-    if (message.tracks) { showPlaylist(message.tracks); }
-  } else if (message.type === 'playlist') {
-    showPlaylist(message.tracks);
+  } else if (message.type === 'queue') {
+    showQueue(message);
   } else if (message.type === 'rate') {
     if (message.max_fps > 0) { state.maxFps = message.max_fps; }
   } else if (message.type === 'capture') {
@@ -218,10 +218,27 @@ function drawFaces(faces) {
   label.style.top = Math.max(0, top).toFixed(1) + 'px';
 }
 
-function showPlaylist(tracks) {
+// The queue: the track playing (with its progress, like/skip and why it was chosen) and those planned next.
+function showQueue(queue) {
+  const now = queue.now;
+  $('now').hidden = false;
+  $('queue-hint').hidden = true;
+  $('next-heading').hidden = queue.next.length === 0;
+  setText($('now-title'), now.title);
+  setText($('now-artist'), ' – ' + now.artist);
+  setText($('now-facts'), `${now.year} · ${now.genre}${now.style ? ' (' + now.style + ')' : ''} · ${LANGUAGES[now.language] || now.language}`);
+  setText($('why-text'), `Aimed at valence ${fmt(now.target.valence)}, energy ${fmt(now.target.energy)}, power ${fmt(now.target.power)} ` +
+    `for your mood under “${queue.strategy}”; this track sits at ${fmt(now.valence)}, ${fmt(now.energy)}, ${fmt(now.power)} ` +
+    `(distance ${fmt(now.distance)}).`);
+  $('now-like').onclick = () => send({ type: 'like', artist: now.artist, title: now.title });
+  $('now-like').setAttribute('aria-label', 'Like ' + now.title);
+  $('now-next').onclick = () => send({ type: 'skip', artist: now.artist, title: now.title });
+  $('now-next').setAttribute('aria-label', 'Skip to next (' + now.title + ')');
+  state.playing = { started: performance.now() - queue.elapsed * 1000, duration: now.duration_s };
+  showProgress();
   const list = $('playlist');
   list.replaceChildren();
-  for (const t of tracks) {
+  for (const t of queue.next) {
     const li = document.createElement('li');
     const title = document.createElement('span');
     title.className = 'title';
@@ -237,17 +254,62 @@ function showPlaylist(tracks) {
     }
     for (const action of ['like', 'skip']) {
       const button = document.createElement('button');
+      button.type = 'button';
       button.textContent = action === 'like' ? '♥ like' : 'skip';
       button.setAttribute('aria-label', (action === 'like' ? 'Like ' : 'Skip ') + t.title);
-      button.onclick = () => {
-        send({ type: action, artist: t.artist, title: t.title });
-        if (action === 'skip') { li.remove(); }
-      };
+      button.onclick = () => send({ type: action, artist: t.artist, title: t.title });
       li.appendChild(button);
     }
     list.appendChild(li);
   }
-  showPlayer(tracks.find(t => t.spotify_id));
+  for (const [key, value] of Object.entries(queue.filter)) {
+    const select = $('filter-' + key);
+    if (select) { select.value = value === null ? '' : String(value); }
+  }
+  if (!state.player || state.player.key !== now.artist + '\u001f' + now.title) {
+    state.player = { key: now.artist + '\u001f' + now.title };
+    showPlayer(now.spotify_id ? now : null);
+  }
+}
+
+const LANGUAGES = { en: 'English', es: 'Spanish', pt: 'Portuguese', it: 'Italian', ko: 'Korean', ja: 'Japanese', de: 'German', fr: 'French', nl: 'Dutch', tr: 'Turkish', hi: 'Hindi', sv: 'Swedish' };
+
+function fmt(x) { return Number(x).toFixed(2); }
+
+function clock(seconds) {
+  const s = Math.max(0, Math.round(seconds));
+  return Math.floor(s / 60) + ':' + String(s % 60).padStart(2, '0');
+}
+
+// The playing track's progress, on the page's own clock between queue messages.
+function showProgress() {
+  if (!state.playing) { return; }
+  const played = Math.min(state.playing.duration, (performance.now() - state.playing.started) / 1000);
+  $('now-progress').value = played / state.playing.duration;
+  setText($('now-time'), clock(played) + ' / ' + clock(state.playing.duration));
+}
+setInterval(showProgress, 1000);
+
+// The filters offered by the catalogue.
+function fillFilters(config) {
+  const fill = (id, values, label) => {
+    const select = $(id);
+    for (const value of values || []) {
+      const option = document.createElement('option');
+      option.value = String(value);
+      option.textContent = label(value);
+      select.appendChild(option);
+    }
+    select.addEventListener('change', sendFilter);
+  };
+  fill('filter-genre', config.genres, v => v);
+  fill('filter-decade', config.decades, v => v + 's');
+  fill('filter-language', config.languages, v => LANGUAGES[v] || v);
+}
+
+function sendFilter() {
+  const decade = $('filter-decade').value;
+  send({ type: 'filter', genre: $('filter-genre').value || null, decade: decade ? Number(decade) : null, language: $('filter-language').value || null });
 }
 
 // The Spotify player for the first linked track, loaded only when asked for (it needs the internet and Spotify),
@@ -261,7 +323,7 @@ function showPlayer(track) {
   note.appendChild(text);
   player.appendChild(note);
   if (!track) {
-    text.textContent = 'No Spotify preview for these tracks: the playlist still follows your mood. ' +
+    text.textContent = 'No Spotify link for this track: the queue still plays on and follows your mood. ' +
       'To link tracks, give the server a Spotify app\'s credentials (see the runtime documentation).';
     return;
   }

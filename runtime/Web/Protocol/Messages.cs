@@ -11,15 +11,29 @@ public sealed record BoxMessage(int X, int Y, int Width, int Height);
 /// <summary>A detected face and each class's probability.</summary>
 public sealed record FaceMessage(BoxMessage Box, Dictionary<string, double> Probabilities);
 
-/// <summary>A recommended track.</summary>
-public sealed record TrackMessage(string Title, string Artist, int Year, double Valence, double Energy, string? SpotifyId, string? SpotifyUrl)
+/// <summary>
+/// A track in the queue: its facts, where it sits (valence, energy, power) and the target it was chosen for, which
+/// is what the page shows as "why this track".
+/// </summary>
+public sealed record TrackMessage(
+    string Title, string Artist, int Year, string Genre, string Style, string Language, int DurationS,
+    double Valence, double Energy, double Power, TargetMessage Target, double Distance, string? SpotifyId, string? SpotifyUrl)
 {
-    public static TrackMessage Of(Track t) => new(t.Title, t.Artist, t.Year, t.Valence, t.Energy, t.SpotifyId, t.SpotifyUrl);
+    public static TrackMessage Of(QueuedTrack q)
+    {
+        var t = q.Track;
+        return new(t.Title, t.Artist, t.Year, t.Genre, t.Style, t.Language, t.DurationSeconds, t.Valence, t.Energy, Math.Round(t.Power, 3),
+            new TargetMessage(Math.Round(q.Target.Valence, 3), Math.Round(q.Target.Energy, 3), Math.Round(q.Target.Power, 3)),
+            Math.Round(q.Distance, 3), t.SpotifyId, t.SpotifyUrl);
+    }
 }
+
+/// <summary>Where the music was aimed: valence, energy and power, 0..1.</summary>
+public sealed record TargetMessage(double Valence, double Energy, double Power);
 
 /// <summary>
 /// The result of one frame (<c>type</c> "frame"), also what <c>run --json</c> prints: time, smoothed status and emotion,
-/// probabilities, mood, faces and, when the emotion changed, a playlist.
+/// probabilities, mood, faces and, when the queue changed (<c>run --json</c> only), the track playing and those next.
 /// </summary>
 public sealed record FrameMessage(
     double Time,
@@ -28,13 +42,14 @@ public sealed record FrameMessage(
     Dictionary<string, double> Probabilities,
     double? Valence,
     double? Arousal,
+    double? Dominance,
     IReadOnlyList<FaceMessage> Faces,
     IReadOnlyList<TrackMessage>? Tracks,
     bool Changed)
 {
     public string Type => "frame";
 
-    public static FrameMessage Of(FrameReport report, IReadOnlyList<string> labels, IReadOnlyList<Track>? tracks)
+    public static FrameMessage Of(FrameReport report, IReadOnlyList<string> labels, IReadOnlyList<QueuedTrack>? tracks)
     {
         Dictionary<string, double> Probabilities(float[] values) =>
             labels.Select((label, i) => (label, Math.Round(values[i], 4))).ToDictionary(p => p.label, p => p.Item2);
@@ -46,17 +61,24 @@ public sealed record FrameMessage(
             Probabilities(state.Probabilities),
             report.Mood is { } mood ? Math.Round(mood.Valence, 3) : null,
             report.Mood is { } m ? Math.Round(m.Arousal, 3) : null,
+            report.Mood is { } d ? Math.Round(d.Dominance, 3) : null,
             [.. report.Faces.Select(f => new FaceMessage(new BoxMessage(f.Box.X, f.Box.Y, f.Box.Width, f.Box.Height), Probabilities(f.Probabilities)))],
             tracks?.Select(TrackMessage.Of).ToList(),
             report.Changed);
     }
 }
 
-/// <summary>A new playlist after a strategy change or on request (<c>type</c> "playlist").</summary>
-public sealed record PlaylistMessage(string Strategy, IReadOnlyList<TrackMessage> Tracks)
+/// <summary>
+/// The listener's queue (<c>type</c> "queue"), sent whenever it changes: the track playing (with the seconds it has
+/// played), those planned next, the strategy and the filter.
+/// </summary>
+public sealed record QueueMessage(string Strategy, TrackMessage Now, double Elapsed, IReadOnlyList<TrackMessage> Next, FilterMessage Filter)
 {
-    public string Type => "playlist";
+    public string Type => "queue";
 }
+
+/// <summary>The listener's filter; null means any.</summary>
+public sealed record FilterMessage(string? Genre, int? Decade, string? Language);
 
 /// <summary>A problem with something the page sent, which the session survives (<c>type</c> "error").</summary>
 public sealed record ErrorMessage(string Message)
@@ -79,13 +101,16 @@ public sealed record CaptureMessage(string State, string? Detail)
     public string Type => "capture";
 }
 
-/// <summary>What a page sends besides frames: <c>{"type":"strategy","value":"match|uplift|iso"}</c>, or like/skip with artist and title.</summary>
-public sealed record ControlMessage(string? Type, string? Value, string? Artist, string? Title);
+/// <summary>
+/// What a page sends besides frames: <c>{"type":"strategy","value":"match|uplift|iso"}</c>; like, skip or ended with
+/// artist and title; <c>{"type":"next"}</c>; or <c>{"type":"filter","genre":..,"decade":..,"language":..}</c>.
+/// </summary>
+public sealed record ControlMessage(string? Type, string? Value, string? Artist, string? Title, string? Genre = null, int? Decade = null, string? Language = null);
 
 /// <summary>The one definition of the page protocol's JSON (snake_case, nulls written), generated at compile time.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, NumberHandling = JsonNumberHandling.Strict)]
 [JsonSerializable(typeof(FrameMessage))]
-[JsonSerializable(typeof(PlaylistMessage))]
+[JsonSerializable(typeof(QueueMessage))]
 [JsonSerializable(typeof(ErrorMessage))]
 [JsonSerializable(typeof(RateMessage))]
 [JsonSerializable(typeof(CaptureMessage))]

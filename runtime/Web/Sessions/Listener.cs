@@ -8,24 +8,30 @@ using FerMusic.Runtime.Web.Protocol;
 namespace FerMusic.Runtime.Web.Sessions;
 
 /// <summary>
-/// One page's listener, the same in both page modes: its own music (a strategy, likes and skips, a playlist on every
-/// change of emotion), Spotify links for every pick (when credentials are set), and the control messages that steer
-/// them. Only where the frames' results come from differs between the modes.
+/// One page's listener, the same in both page modes: its own queue of music (a strategy, a filter, likes and skips),
+/// Spotify links for every track it sends (when credentials are set), and the control messages that steer it. The
+/// queue moves on when a track has played its length on this listener's clock, when the page's player says it ended,
+/// or when the listener skips or asks for the next. Only where the frames' results come from differs between modes.
 /// </summary>
-public sealed class Listener(MusicPicker music, MusicCatalog catalog, SpotifyLinker? spotify, PageSocket socket)
+public sealed class Listener(MusicQueue queue, SpotifyLinker? spotify, PageSocket socket, TimeProvider time)
 {
+    private readonly long _start = time.GetTimestamp();
     private Affect? _mood;
 
-    /// <summary>Sends a frame's result, with a new linked playlist when <paramref name="emotionChanged"/> and an emotion is known.</summary>
+    public MusicQueue Queue => queue;
+
+    private double Seconds => time.GetElapsedTime(_start).TotalSeconds;
+
+    /// <summary>Sends a frame's result, preceded by the queue when it changed (started, moved on, or re-planned for a new emotion).</summary>
     public async Task SendFrameAsync(FrameReport report, IReadOnlyList<string> labels, bool emotionChanged, CancellationToken cancellation)
     {
-        _mood = report.Mood ?? _mood;
-        IReadOnlyList<Track>? tracks = null;
-        if (emotionChanged && report.State.Status == EmotionStatus.Emotion && report.Mood is { } mood)
+        var known = report.State.Status == EmotionStatus.Emotion && report.Mood is not null;
+        _mood = known ? report.Mood : _mood;
+        if (_mood is { } mood && (known || queue.Now is not null) && queue.Update(mood, Seconds, emotionChanged && known))
         {
-            tracks = await LinkAsync(music.Pick(mood), cancellation);
+            await SendQueueAsync(cancellation);
         }
-        await socket.SendAsync(FrameMessage.Of(report with { Changed = tracks is not null }, labels, tracks), ProtocolJson.Default.FrameMessage, cancellation);
+        await socket.SendAsync(FrameMessage.Of(report with { Changed = emotionChanged }, labels, null), ProtocolJson.Default.FrameMessage, cancellation);
     }
 
     /// <returns>Null when the message was a valid control message (acted on), else what is wrong with it.</returns>
@@ -38,32 +44,83 @@ public sealed class Listener(MusicPicker music, MusicCatalog catalog, SpotifyLin
                 {
                     return $"unknown strategy '{control.Value}'; expected one of {string.Join(", ", Enum.GetNames<MusicStrategy>().Select(n => n.ToLowerInvariant()))}";
                 }
-                music.Strategy = strategy;
-                if (_mood is { } mood)
-                {
-                    var tracks = await LinkAsync(music.Pick(mood), cancellation);
-                    await socket.SendAsync(new PlaylistMessage(strategy.ToString().ToLowerInvariant(), [.. tracks.Select(TrackMessage.Of)]),
-                        ProtocolJson.Default.PlaylistMessage, cancellation);
-                }
-                return null;
-            case { Type: "like" or "skip", Artist: not null, Title: not null }:
-                if (catalog.Tracks.FirstOrDefault(t => t.Artist == control.Artist && t.Title == control.Title) is not { } track)
+                queue.Strategy = strategy;
+                break;
+            case { Type: "like" or "skip" or "ended", Artist: not null, Title: not null }:
+                if (queue.Catalog.Find(control.Artist, control.Title) is not { } track)
                 {
                     await socket.SendAsync(new ErrorMessage($"'{control.Title}' by {control.Artist} is not in the catalogue"), ProtocolJson.Default.ErrorMessage, cancellation);
                     return null;
                 }
                 if (control.Type == "like")
                 {
-                    music.Session.Like(track);
+                    queue.Like(track);
                 }
-                else
+                else if (control.Type == "skip")
                 {
-                    music.Session.Skip(track);
+                    queue.Skip(track, Seconds);
                 }
-                return null;
+                else if (!queue.Ended(track, Seconds))
+                {
+                    return null; // a late "ended" for a track no longer playing
+                }
+                break;
+            case { Type: "next" }:
+                if (queue.Now is not null)
+                {
+                    queue.Advance(Seconds);
+                }
+                break;
+            case { Type: "filter" }:
+                if (FilterProblem(control) is { } problem)
+                {
+                    return problem;
+                }
+                queue.SetFilter(new MusicFilter(Blank(control.Genre), control.Decade, Blank(control.Language)));
+                break;
             default:
-                return "unknown message; expected {\"type\":\"strategy\",\"value\":\"match|uplift|iso\"} or like/skip with artist and title";
+                return "unknown message; expected strategy, like, skip, ended, next or filter (see the runtime documentation)";
         }
+        if (queue.Now is not null)
+        {
+            await SendQueueAsync(cancellation);
+        }
+        return null;
+    }
+
+    private string? FilterProblem(ControlMessage control)
+    {
+        var catalog = queue.Catalog;
+        if (Blank(control.Genre) is { } genre && !catalog.Genres.Contains(genre, StringComparer.OrdinalIgnoreCase))
+        {
+            return $"unknown genre '{genre}'; the catalogue has {string.Join(", ", catalog.Genres)}";
+        }
+        if (control.Decade is { } decade && !catalog.Decades.Contains(decade))
+        {
+            return $"no tracks from the {decade}s; the catalogue has {string.Join(", ", catalog.Decades.Select(d => d + "s"))}";
+        }
+        if (Blank(control.Language) is { } language && !catalog.Languages.Contains(language, StringComparer.OrdinalIgnoreCase))
+        {
+            return $"unknown language '{language}'; the catalogue has {string.Join(", ", catalog.Languages)}";
+        }
+        return null;
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    /// <summary>The queue, every track linked to Spotify through the one linking path.</summary>
+    private async Task SendQueueAsync(CancellationToken cancellation)
+    {
+        IReadOnlyList<QueuedTrack> tracks = [queue.Now!, .. queue.Upcoming];
+        if (spotify is not null)
+        {
+            tracks = await spotify.LinkQueueAsync(tracks, cancellation);
+        }
+        var filter = queue.Filter;
+        var message = new QueueMessage(queue.Strategy.ToString().ToLowerInvariant(), TrackMessage.Of(tracks[0]),
+            Math.Round(Seconds - queue.StartedAt, 1), [.. tracks.Skip(1).Select(TrackMessage.Of)],
+            new FilterMessage(filter.Genre, filter.Decade, filter.Language));
+        await socket.SendAsync(message, ProtocolJson.Default.QueueMessage, cancellation);
     }
 
     /// <summary>A strategy by its name only (not by number: "7" is no strategy).</summary>
@@ -71,7 +128,4 @@ public sealed class Listener(MusicPicker music, MusicCatalog catalog, SpotifyLin
         Enum.GetNames<MusicStrategy>().FirstOrDefault(name => string.Equals(name, value?.Trim(), StringComparison.OrdinalIgnoreCase)) is { } name
             ? Enum.Parse<MusicStrategy>(name)
             : null;
-
-    private async Task<IReadOnlyList<Track>> LinkAsync(IReadOnlyList<Track> tracks, CancellationToken cancellation) =>
-        spotify is null ? tracks : await spotify.LinkAsync(tracks, cancellation);
 }

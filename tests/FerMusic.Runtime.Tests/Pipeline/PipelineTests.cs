@@ -57,8 +57,11 @@ public sealed class PipelineTests : IDisposable
             Assert.True(root.TryGetProperty("faces", out _));
         }
         using var happy = JsonDocument.Parse(lines.First(l => l.Contains("\"emotion\":\"happy\"", StringComparison.Ordinal)));
-        Assert.Equal(10, happy.RootElement.GetProperty("tracks").GetArrayLength());
+        var queue = happy.RootElement.GetProperty("tracks");
+        Assert.Equal(1 + new PipelineOptions().Tracks, queue.GetArrayLength()); // playing, then those planned next
         Assert.True(happy.RootElement.GetProperty("valence").GetDouble() > 0.5);
+        Assert.All(queue.EnumerateArray(), t => Assert.True(t.GetProperty("valence").GetDouble() > 0.5));
+        Assert.True(queue[0].GetProperty("target").GetProperty("valence").GetDouble() > 0.7);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ internal sealed class FakeSpotifyServer : IDisposable
 
     public Uri BaseUri { get; }
 
-    public List<(string Path, string? Authorization)> Requests { get; } = [];
+    public List<(string Path, string? Authorization, string Query)> Requests { get; } = [];
 
     public FakeSpotifyServer On(string path, params Reply[] replies)
     {
@@ -77,7 +77,7 @@ internal sealed class FakeSpotifyServer : IDisposable
             Reply reply;
             lock (Requests)
             {
-                Requests.Add((path, context.Request.Headers["Authorization"]));
+                Requests.Add((path, context.Request.Headers["Authorization"], context.Request.Url?.Query ?? ""));
                 var queue = _replies.GetValueOrDefault(path);
                 reply = queue is null ? Json("{}", 404) : queue.Count > 1 ? queue.Dequeue() : queue.Peek();
             }

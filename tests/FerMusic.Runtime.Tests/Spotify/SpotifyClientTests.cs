@@ -43,8 +43,9 @@ public sealed class SpotifyClientTests : IDisposable
 
         var found = await Client().SearchTrackAsync("Song", "Band", TestContext.Current.CancellationToken);
 
-        Assert.Equal("abc123", found!.Id);
-        Assert.Equal("https://open.spotify.com/track/abc123", found.Url);
+        Assert.Equal("abc123", Assert.Single(found).Id);
+        Assert.Equal("https://open.spotify.com/track/abc123", found[0].Url);
+        Assert.Equal(["Band"], found[0].Artists);
         Assert.StartsWith("Basic ", _server.Requests[0].Authorization);
         Assert.Equal("Bearer token-1", _server.Requests[1].Authorization);
     }
@@ -69,7 +70,7 @@ public sealed class SpotifyClientTests : IDisposable
 
         var found = await Client().SearchTrackAsync("Song", "Band", TestContext.Current.CancellationToken);
 
-        Assert.Equal("fresh", found!.Id);
+        Assert.Equal("fresh", Assert.Single(found).Id);
         Assert.Equal("Bearer new", _server.Requests[^1].Authorization);
     }
 
@@ -105,7 +106,7 @@ public sealed class SpotifyClientTests : IDisposable
 
         var found = await WithClockAsync(time, Client(time: time).SearchTrackAsync("Song", "Band", TestContext.Current.CancellationToken));
 
-        Assert.Equal("later", found!.Id);
+        Assert.Equal("later", Assert.Single(found).Id);
         Assert.True(time.GetUtcNow() - started >= TimeSpan.FromSeconds(1), "the retry waited for the Retry-After");
     }
 
@@ -137,6 +138,47 @@ public sealed class SpotifyClientTests : IDisposable
         Assert.Equal("xyz", tracks[0].SpotifyId);
         Assert.Equal("known", tracks[1].SpotifyId);
         Assert.Single(_server.Requests, r => r.Path == "/v1/search");
+    }
+
+    [Fact]
+    public async Task A_result_is_accepted_only_when_title_and_artist_match()
+    {
+        _server.On("/api/token", FakeSpotifyServer.Token()).On("/v1/search", FakeSpotifyServer.Found("cover"), FakeSpotifyServer.Found("right"));
+        var other = Unlinked with { Artist = "Somebody Else" };
+        var remix = Unlinked with { Title = "Song - Remix", Artist = "Band, DJ" };
+        var linker = new SpotifyLinker(Client());
+
+        var tracks = await linker.LinkAsync([other, remix], TestContext.Current.CancellationToken);
+
+        Assert.Null(tracks[0].SpotifyId); // "Song" by "Band" is not Somebody Else's song
+        Assert.Equal("right", tracks[1].SpotifyId); // the remix's normalised title and main artist match
+        Assert.Contains(_server.Requests, r => r.Path == "/v1/search" && Uri.UnescapeDataString(r.Query).Contains("track:song artist:band"));
+    }
+
+    [Fact]
+    public async Task A_song_looked_up_once_is_not_searched_again()
+    {
+        _server.On("/api/token", FakeSpotifyServer.Token()).On("/v1/search", FakeSpotifyServer.Found("xyz"));
+        var linker = new SpotifyLinker(Client());
+
+        await linker.LinkAsync([Unlinked], TestContext.Current.CancellationToken);
+        var again = await linker.LinkAsync([Unlinked with { Title = "Song (feat. Guest)" }], TestContext.Current.CancellationToken);
+
+        Assert.Equal("xyz", again[0].SpotifyId);
+        Assert.Single(_server.Requests, r => r.Path == "/v1/search");
+    }
+
+    [Theory]
+    [InlineData("Song", "Band", true)]
+    [InlineData("song (Remastered 2011)", "Band", true)]
+    [InlineData("Song", "Band, Guest", true)]
+    [InlineData("Song Two", "Band", false)]
+    [InlineData("Song", "Cover Band", false)]
+    public void Matching_compares_normalised_titles_and_split_credits(string name, string artists, bool matches)
+    {
+        var found = new SpotifyClient.FoundTrack("id", name, artists.Split(", "), "url");
+
+        Assert.Equal(matches, SpotifyLinker.Matches(found, Unlinked));
     }
 
     [Fact]

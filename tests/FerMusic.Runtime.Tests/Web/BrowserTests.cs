@@ -15,7 +15,7 @@ public sealed class BrowserTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public async Task The_page_shows_a_face_an_emotion_and_a_playlist_that_follows_the_strategy()
+    public async Task The_page_shows_a_face_an_emotion_and_a_queue_that_follows_the_strategy_and_skips()
     {
         var camera = PageBrowser.Camera(_temp.Path, "obama.jpg");
         var url = PageBrowser.FreeUrl();
@@ -26,8 +26,10 @@ public sealed class BrowserTests : IDisposable
         page.Console += (_, message) => { if (message.Type == "error") { errors.Add(message.Text); } };
 
         await Assertions.Expect(page.Locator("#emotion")).ToHaveTextAsync("happy", new() { Timeout = 30_000 });
-        await Assertions.Expect(page.Locator("#playlist li")).ToHaveCountAsync(10, new() { Timeout = 10_000 });
+        await Assertions.Expect(page.Locator("#playlist li")).ToHaveCountAsync(4, new() { Timeout = 10_000 });
+        await Assertions.Expect(page.Locator("#now-title")).Not.ToBeEmptyAsync();
         var firstPlaylist = await page.InnerTextAsync("#playlist");
+        var playing = await page.InnerTextAsync("#now-title");
         Assert.Contains("Live", await page.InnerTextAsync("#status"));
         var boxDrawn = await page.EvaluateAsync<bool>(
             "(() => { const c = document.getElementById('overlay'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; return d.some((v, i) => i % 4 === 3 && v > 0); })()");
@@ -41,7 +43,13 @@ public sealed class BrowserTests : IDisposable
 
         await page.SelectOptionAsync("#strategy", "uplift");
         await Assertions.Expect(page.Locator("#playlist")).Not.ToHaveTextAsync(firstPlaylist, new() { Timeout = 10_000 });
-        Assert.Equal(10, await page.Locator("#playlist li").CountAsync());
+        Assert.Equal(4, await page.Locator("#playlist li").CountAsync());
+        Assert.Equal(playing, await page.InnerTextAsync("#now-title")); // the playing track plays on
+
+        await page.ClickAsync("#now-next");
+        await Assertions.Expect(page.Locator("#now-title")).Not.ToHaveTextAsync(playing, new() { Timeout = 10_000 });
+        await page.ClickAsync("#why summary");
+        await Assertions.Expect(page.Locator("#why-text")).ToContainTextAsync("Aimed at valence");
         Assert.DoesNotContain(errors, e => e.Contains("Content Security Policy", StringComparison.Ordinal));
     }
 }

@@ -52,33 +52,65 @@ public sealed class WebApiTests
     }
 
     [Fact]
-    public async Task A_frame_comes_back_with_faces_emotion_and_a_playlist_once_the_emotion_holds()
+    public async Task A_frame_comes_back_with_faces_and_emotion_and_once_the_emotion_holds_a_queue_that_the_page_steers()
     {
         SharedData.Require(Path.Combine(SharedData.Root, "data", "faces", "obama.jpg"));
         await using var app = await WebAppFixture.StartAsync(web => web.MaxFramesPerSecond = 60);
         using var page = await PageClient.ConnectAsync(app);
         var frame = WebAppFixture.FaceJpeg();
-        JsonDocument? withTracks = null;
+        JsonDocument? queue = null;
+        string? emotion = null;
 
-        for (var i = 0; i < 40 && withTracks is null; i++)
+        for (var i = 0; i < 40 && queue is null; i++)
         {
             await page.SendFrameAsync(frame);
-            var message = await page.ReceiveAsync("frame");
-            Assert.Single(message!.RootElement.GetProperty("faces").EnumerateArray());
-            if (message.RootElement.GetProperty("tracks").ValueKind == JsonValueKind.Array)
+            while (await page.ReceiveAsync() is { } message)
             {
-                withTracks = message;
+                var type = message.RootElement.GetProperty("type").GetString();
+                if (type == "queue")
+                {
+                    queue = message;
+                }
+                else if (type == "rate" && message.RootElement.GetProperty("refused").GetBoolean())
+                {
+                    // Too soon after the last frame: no result for this one; wait for the page's next turn.
+                    await Task.Delay(TimeSpan.FromSeconds(1 / message.RootElement.GetProperty("max_fps").GetDouble()), TestContext.Current.CancellationToken);
+                    break;
+                }
+                else if (type == "frame")
+                {
+                    Assert.Single(message.RootElement.GetProperty("faces").EnumerateArray());
+                    emotion = message.RootElement.GetProperty("emotion").GetString();
+                    break;
+                }
             }
         }
 
-        Assert.NotNull(withTracks);
-        Assert.Equal("happy", withTracks.RootElement.GetProperty("emotion").GetString());
-        Assert.Equal(10, withTracks.RootElement.GetProperty("tracks").GetArrayLength());
+        Assert.NotNull(queue);
+        Assert.Equal("happy", emotion);
+        var now = queue.RootElement.GetProperty("now");
+        Assert.Equal(4, queue.RootElement.GetProperty("next").GetArrayLength());
+        Assert.True(now.GetProperty("valence").GetDouble() > 0.6, "a happy face gets happy music");
+        Assert.True(now.GetProperty("duration_s").GetInt32() > 0);
+        Assert.Equal("match", queue.RootElement.GetProperty("strategy").GetString());
+
+        // Skipping the playing track replaces it at once; a strategy change re-plans what comes next.
+        await page.SendTextAsync($$"""{"type":"skip","artist":{{JsonSerializer.Serialize(now.GetProperty("artist").GetString())}},"title":{{JsonSerializer.Serialize(now.GetProperty("title").GetString())}}}""");
+        var afterSkip = await page.ReceiveAsync("queue");
+        Assert.NotEqual(now.GetProperty("title").GetString(), afterSkip!.RootElement.GetProperty("now").GetProperty("title").GetString());
 
         await page.SendTextAsync("""{"type":"strategy","value":"uplift"}""");
-        var playlist = await page.ReceiveAsync("playlist");
-        var before = withTracks.RootElement.GetProperty("tracks").EnumerateArray().Select(t => t.GetProperty("title").GetString()).ToHashSet();
-        Assert.DoesNotContain(playlist!.RootElement.GetProperty("tracks").EnumerateArray(), t => before.Contains(t.GetProperty("title").GetString()));
+        var uplift = await page.ReceiveAsync("queue");
+        Assert.Equal("uplift", uplift!.RootElement.GetProperty("strategy").GetString());
+
+        await page.SendTextAsync("""{"type":"filter","language":"es"}""");
+        var spanish = await page.ReceiveAsync("queue");
+        Assert.All(spanish!.RootElement.GetProperty("next").EnumerateArray(), t => Assert.Equal("es", t.GetProperty("language").GetString()));
+
+        // A filter the catalogue cannot meet is a broken page, refused like any other bad control message.
+        await page.SendTextAsync("""{"type":"filter","genre":"polka"}""");
+        Assert.Equal(WebSocketCloseStatus.PolicyViolation, await page.ClosedAsync());
+        Assert.Contains("unknown genre 'polka'", page.Socket.CloseStatusDescription);
     }
 
     [Fact]
