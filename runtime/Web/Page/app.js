@@ -226,7 +226,7 @@ function showQueue(queue) {
   $('next-heading').hidden = queue.next.length === 0;
   setText($('now-title'), now.title);
   setText($('now-artist'), ' – ' + now.artist);
-  setText($('now-facts'), `${now.year} · ${now.genre}${now.style ? ' (' + now.style + ')' : ''} · ${LANGUAGES[now.language] || now.language}`);
+  setText($('now-facts'), `${now.year} · ${now.genre}${now.style && now.style !== now.genre ? ' (' + now.style + ')' : ''} · ${LANGUAGES[now.language] || now.language}`);
   setText($('why-text'), `Aimed at valence ${fmt(now.target.valence)}, energy ${fmt(now.target.energy)}, power ${fmt(now.target.power)} ` +
     `for your mood under “${queue.strategy}”; this track sits at ${fmt(now.valence)}, ${fmt(now.energy)}, ${fmt(now.power)} ` +
     `(distance ${fmt(now.distance)}).`);
