@@ -22,17 +22,11 @@ public sealed class ListeningSession
     private readonly Dictionary<string, double> _genres = [];
     private double _shiftValence, _shiftEnergy, _shiftPower;
 
-    public int Likes { get; private set; }
-
-    public int Skips { get; private set; }
-
     public IReadOnlyCollection<Track> Recent => _recent;
 
     public bool WasPlayed(Track track) => _played.Contains(track.Key);
 
     public bool WasSkipped(Track track) => _skipped.Contains(track.Key);
-
-    public int PlayedCount => _played.Count;
 
     public void MarkPlayed(Track track)
     {
@@ -64,14 +58,6 @@ public sealed class ListeningSession
 
     private void Feedback(Track track, MusicTarget target, int sign)
     {
-        if (sign > 0)
-        {
-            Likes++;
-        }
-        else
-        {
-            Skips++;
-        }
         foreach (var artist in track.Artists)
         {
             _artists[artist] = _artists.GetValueOrDefault(artist) + sign;
