@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using FerMusic.Runtime.Capture;
 using OpenCvSharp;
 
@@ -35,17 +34,41 @@ public sealed class LoopingPlaybackTests
     [Fact]
     public void Frames_come_at_the_files_frame_rate()
     {
-        using var playback = new LoopingPlayback(new SyntheticFrames(100, isLive: false), () => new SyntheticFrames(100, isLive: false), framesPerSecond: 50);
+        var clock = new VirtualClock();
+        using var playback = new LoopingPlayback(new SyntheticFrames(100, isLive: false), () => new SyntheticFrames(100, isLive: false), framesPerSecond: 50, clock);
         using var frame = new Mat();
-        var clock = Stopwatch.StartNew();
 
         for (var i = 0; i < 11; i++)
         {
             Assert.True(playback.Read(frame));
         }
 
-        // Ten intervals of 20 ms after the first frame: not a burst (a loaded machine may only be slower).
-        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(190), $"11 frames at 50 fps took only {clock.Elapsed.TotalMilliseconds:0} ms");
+        // Ten intervals of 20 ms after the first frame: not a burst.
+        Assert.Equal(10, clock.Waits.Count);
+        Assert.All(clock.Waits, wait => Assert.InRange(wait.TotalMilliseconds, 19.9, 20.1));
+        Assert.InRange(clock.Now.TotalMilliseconds, 199.9, 200.1);
+    }
+
+    [Fact]
+    public void A_slow_read_is_not_made_up_for_with_a_burst()
+    {
+        var clock = new VirtualClock();
+        using var playback = new LoopingPlayback(new SyntheticFrames(100, isLive: false), () => new SyntheticFrames(100, isLive: false), framesPerSecond: 50, clock);
+        using var frame = new Mat();
+        Assert.True(playback.Read(frame));
+        Assert.True(playback.Read(frame));
+
+        // The decoder stalls for half a second: the next frames keep the 20 ms pace from there.
+        clock.CreateTimer(_ => { }, null, TimeSpan.FromMilliseconds(500), Timeout.InfiniteTimeSpan).Dispose();
+        var before = clock.Waits.Count;
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.True(playback.Read(frame));
+        }
+
+        var waits = clock.Waits.Skip(before).ToList();
+        Assert.Equal(3, waits.Count);
+        Assert.All(waits, wait => Assert.InRange(wait.TotalMilliseconds, 19.9, 20.1));
     }
 
     [Theory]

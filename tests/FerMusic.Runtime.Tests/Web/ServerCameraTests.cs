@@ -42,7 +42,7 @@ public sealed class ServerCameraTests
     {
         using var temp = new TempDirectory();
         var video = temp.File("short.avi");
-        using (var writer = new VideoWriter(video, FourCC.MJPG, 25, new Size(64, 48)))
+        using (var writer = new VideoWriter(video, FourCC.MJPG, 250, new Size(64, 48)))
         using (var frame = new Mat(48, 64, MatType.CV_8UC3, Scalar.All(90)))
         {
             for (var i = 0; i < 5; i++)
@@ -51,7 +51,7 @@ public sealed class ServerCameraTests
             }
         }
         await using var app = await WebAppFixture.StartAsync(web => web.Source = video);
-        // Five frames at 25 fps last 0.2 s: wait until the capture has looped past its end at least once.
+        // Five frames at 250 fps last 20 ms: wait until the capture has looped past its end at least once.
         var camera = app.App.Services.GetRequiredService<ServerCamera>();
         for (var next = camera.Snapshot(); (next.Latest?.Sequence ?? 0) < 8; next = camera.Snapshot())
         {
