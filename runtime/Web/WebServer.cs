@@ -249,7 +249,7 @@ public static class WebServer
                 await new ServerCameraSession(socket, camera, listener, options, metrics, time).RunAsync(context.RequestAborted);
             }
         }
-        catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException)
         {
             // The page went away.
         }

@@ -312,9 +312,22 @@ function sendFilter() {
   send({ type: 'filter', genre: $('filter-genre').value || null, decade: decade ? Number(decade) : null, language: $('filter-language').value || null });
 }
 
-// The Spotify player for the first linked track, loaded only when asked for (it needs the internet and Spotify),
-// or a placeholder that says why there is none. Never an empty or broken box.
+// Spotify's player, through Spotify's iFrame API, loaded only when the listener asks for it (it needs the internet
+// and Spotify). Once loaded it plays the queue: each new track is loaded into it, and when a track has played to
+// its end the page says so, which moves the queue on (without it, each track ends after its catalogue length).
+// Without a link, a placeholder says why there is no player: never an empty or broken box.
+const SPOTIFY_API = 'https://open.spotify.com/embed/iframe-api/v1';
+const spotify = { api: null, controller: null, loading: false, track: null, ended: null, lastPosition: 0, playing: false };
+
 function showPlayer(track) {
+  spotify.track = track;
+  if (track && spotify.controller) {
+    forgetPlayback();
+    spotify.controller.loadUri('spotify:track:' + track.spotify_id);
+    spotify.controller.play();
+    return;
+  }
+  if (spotify.controller) { spotify.controller.destroy(); spotify.controller = null; }
   const player = $('player');
   player.replaceChildren();
   const note = document.createElement('div');
@@ -327,17 +340,68 @@ function showPlayer(track) {
       'To link tracks, give the server a Spotify app\'s credentials (see the runtime documentation).';
     return;
   }
-  text.textContent = `Listen to “${track.title}” in Spotify's player (needs the internet).`;
+  text.textContent = `Listen to “${track.title}” in Spotify's player (needs the internet); it then plays the queue.`;
   const load = document.createElement('button');
+  load.id = 'player-load';
   load.textContent = 'Load the Spotify player';
-  load.onclick = () => {
-    const frame = document.createElement('iframe');
-    frame.title = 'Spotify player: ' + track.title;
-    frame.src = 'https://open.spotify.com/embed/track/' + encodeURIComponent(track.spotify_id);
-    frame.allow = 'encrypted-media';
-    player.replaceChildren(frame);
-  };
+  load.onclick = () => { load.disabled = true; loadSpotify(); };
   note.appendChild(load);
+}
+
+function loadSpotify() {
+  if (spotify.api) { createController(); return; }
+  if (spotify.loading) { return; }
+  spotify.loading = true;
+  window.onSpotifyIframeApiReady = api => { spotify.api = api; spotify.loading = false; createController(); };
+  const script = document.createElement('script');
+  script.src = SPOTIFY_API;
+  script.async = true;
+  script.onerror = () => {
+    spotify.loading = false;
+    script.remove();
+    const player = $('player');
+    const text = player.querySelector('.player-placeholder p');
+    if (text) { text.textContent = 'Spotify\'s player could not be loaded (no internet?): the queue plays on by each track\'s length.'; }
+    const button = $('player-load');
+    if (button) { button.disabled = false; }
+  };
+  document.body.appendChild(script);
+}
+
+function createController() {
+  const track = spotify.track;
+  if (!track || spotify.controller) { return; }
+  const element = document.createElement('div');
+  $('player').replaceChildren(element);
+  forgetPlayback();
+  spotify.api.createController(element, { uri: 'spotify:track:' + track.spotify_id, width: '100%', height: 80 }, controller => {
+    spotify.controller = controller;
+    controller.addListener('playback_update', event => playbackUpdate(event.data));
+    if (spotify.track !== track && spotify.track) { controller.loadUri('spotify:track:' + spotify.track.spotify_id); }
+    controller.play();
+  });
+}
+
+function forgetPlayback() { spotify.ended = null; spotify.lastPosition = 0; spotify.playing = false; }
+
+// The player reports its position as it plays (milliseconds); at the end it stops at (or jumps back from) the last
+// second. Each track's end is told to the server once, and only after the track was seen playing short of its end
+// (an update still about the previous track is not this one's end).
+function playbackUpdate(data) {
+  const track = spotify.track;
+  if (!track || !data || !(data.duration > 0)) { return; }
+  if (!spotify.playing) {
+    spotify.playing = data.position < data.duration - 2000;
+    spotify.lastPosition = data.position;
+    return;
+  }
+  const atEnd = data.position >= data.duration - 750 || (data.isPaused && spotify.lastPosition >= data.duration - 2000);
+  spotify.lastPosition = data.position;
+  const key = track.artist + '\u001f' + track.title;
+  if (atEnd && spotify.ended !== key) {
+    spotify.ended = key;
+    send({ type: 'ended', artist: track.artist, title: track.title });
+  }
 }
 
 function send(message) {

@@ -24,9 +24,12 @@ public static class RequestGuards
         return site.Length == 0 || site is "same-origin" or "none";
     }
 
-    /// <summary>Content-Security-Policy: the page's own scripts and styles, Spotify's player in a frame, nothing else.</summary>
+    /// <summary>
+    /// Content-Security-Policy: the page's own scripts and styles, Spotify's player in a frame and its iFrame API script
+    /// (loaded only when the listener asks for the player), nothing else.
+    /// </summary>
     public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; " +
+        "default-src 'self'; script-src 'self' https://open.spotify.com; style-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; " +
         "connect-src 'self'; frame-src https://open.spotify.com; frame-ancestors 'none'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
     public static void AddSecurityHeaders(HttpResponse response)

@@ -52,4 +52,66 @@ public sealed class BrowserTests : IDisposable
         await Assertions.Expect(page.Locator("#why-text")).ToContainTextAsync("Aimed at valence");
         Assert.DoesNotContain(errors, e => e.Contains("Content Security Policy", StringComparison.Ordinal));
     }
+
+    /// <summary>Spotify's iFrame API as the page sees it, without the internet: a controller that records what it is told to play.</summary>
+    private const string FakeSpotifyApi = """
+        window.fakeSpotify = { loaded: [], controller: null };
+        window.onSpotifyIframeApiReady({
+          createController(element, options, callback) {
+            const listeners = [];
+            const controller = {
+              loadUri(uri) { fakeSpotify.loaded.push(uri); },
+              play() {},
+              destroy() {},
+              addListener(name, listener) { if (name === 'playback_update') { listeners.push(listener); } },
+              emit(data) { for (const listener of listeners) { listener({ data }); } },
+            };
+            fakeSpotify.loaded.push(options.uri);
+            fakeSpotify.controller = controller;
+            element.textContent = 'player';
+            callback(controller);
+          },
+        });
+        """;
+
+    [Fact]
+    public async Task The_Spotify_player_plays_the_queue_and_a_track_it_plays_to_the_end_moves_the_queue_on()
+    {
+        var catalog = _temp.File("catalog.csv");
+        var ids = new Dictionary<string, string>();
+        var rows = new List<string> { "title,artist,year,spotify_id,valence,energy,tempo,genre,style,acousticness,loudness,danceability,duration_s,language,power" };
+        for (var i = 0; i < 12; i++)
+        {
+            var id = $"track{i:D2}".PadRight(22, 'x');
+            ids[$"Song {i}"] = id;
+            rows.Add($"Song {i},Artist {i},{1990 + i},{id},{0.75 + i * 0.02:0.00},{0.3 + i * 0.05:0.00},120,pop,pop,0.2,-6.0,0.7,300,en,{0.3 + i * 0.03:0.00}");
+        }
+        await File.WriteAllLinesAsync(catalog, rows, TestContext.Current.CancellationToken);
+        var url = PageBrowser.FreeUrl();
+        await using var app = await WebAppFixture.StartAsync(testServer: false, url: url, catalog: catalog);
+        await using var browser = await PageBrowser.LaunchAsync(PageBrowser.Camera(_temp.Path, "obama.jpg"));
+        var page = await browser.OpenAsync(url, 1280, 800);
+        await page.RouteAsync("https://open.spotify.com/embed/iframe-api/v1", route => route.FulfillAsync(new() { ContentType = "text/javascript", Body = FakeSpotifyApi }));
+
+        await Assertions.Expect(page.Locator("#player-load")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        var playing = await page.InnerTextAsync("#now-title");
+        await page.ClickAsync("#player-load");
+        await page.WaitForFunctionAsync("window.fakeSpotify && fakeSpotify.loaded.length === 1", null, new() { Timeout = 10_000 });
+        Assert.Equal("spotify:track:" + ids[playing], await page.EvaluateAsync<string>("fakeSpotify.loaded[0]"));
+
+        // The track plays, then reaches its end: the page says so once, and the queue's next track is loaded.
+        await page.EvaluateAsync("fakeSpotify.controller.emit({ position: 1000, duration: 30000, isPaused: false })");
+        await page.EvaluateAsync("fakeSpotify.controller.emit({ position: 29800, duration: 30000, isPaused: false })");
+        await page.EvaluateAsync("fakeSpotify.controller.emit({ position: 30000, duration: 30000, isPaused: true })");
+        await Assertions.Expect(page.Locator("#now-title")).Not.ToHaveTextAsync(playing, new() { Timeout = 10_000 });
+        var next = await page.InnerTextAsync("#now-title");
+        await page.WaitForFunctionAsync("fakeSpotify.loaded.length === 2", null, new() { Timeout = 10_000 });
+        Assert.Equal("spotify:track:" + ids[next], await page.EvaluateAsync<string>("fakeSpotify.loaded[1]"));
+
+        // An update still about the finished track is not the new track's end.
+        await page.EvaluateAsync("fakeSpotify.controller.emit({ position: 30000, duration: 30000, isPaused: true })");
+        await page.EvaluateAsync("fakeSpotify.controller.emit({ position: 500, duration: 30000, isPaused: false })");
+        Assert.True(await page.EvaluateAsync<bool>("spotify.ended === null"), "the new track was reported ended");
+        Assert.Equal(next, await page.InnerTextAsync("#now-title"));
+    }
 }

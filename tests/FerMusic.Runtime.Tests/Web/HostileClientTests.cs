@@ -189,7 +189,7 @@ public sealed class HostileClientTests(ITestOutputHelper output)
 
         var csp = response.Headers.GetValues("Content-Security-Policy").Single();
         Assert.Contains("frame-ancestors 'none'", csp);
-        Assert.Contains("script-src 'self'", csp);
+        Assert.Contains("script-src 'self' https://open.spotify.com;", csp);
         Assert.Contains("frame-src https://open.spotify.com", csp);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.False(response.Headers.Contains("Server"));

@@ -29,12 +29,13 @@ public sealed class WebAppFixture : IAsyncDisposable
     /// <param name="configure">Web settings for this test (on top of the defaults).</param>
     /// <param name="model">The ONNX model to serve (default: one that always says happy).</param>
     /// <param name="time">The clock the app runs on (default: the system's).</param>
+    /// <param name="catalog">The music catalogue (default: the shipped data/catalog.csv).</param>
     public static async Task<WebAppFixture> StartAsync(Action<WebOptions>? configure = null, bool testServer = true, string? url = null, byte[]? model = null,
-        TimeProvider? time = null)
+        TimeProvider? time = null, string? catalog = null)
     {
         var temp = new TempDirectory();
         var modelPath = TinyModels.Save(model ?? TinyModels.AlwaysPredicts(Emotion.Happy), temp.File("model.onnx"));
-        var factory = new PipelineFactory(modelPath, Path.Combine(SharedData.RepositoryRoot(), "data", "catalog.csv"), new FaceSettings { CascadePath = InstalledCascade.Require() });
+        var factory = new PipelineFactory(modelPath, catalog ?? Path.Combine(SharedData.RepositoryRoot(), "data", "catalog.csv"), new FaceSettings { CascadePath = InstalledCascade.Require() });
         var app = WebServer.Build(factory, configure, url is null ? null : [url], builder =>
         {
             if (testServer)
