@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Net;
 using System.Net.WebSockets;
 using FerMusic.Core.Cli;
+using FerMusic.Runtime.Journal;
 using FerMusic.Runtime.Mood;
 using FerMusic.Runtime.Music;
 using FerMusic.Runtime.Pipeline;
@@ -27,9 +28,10 @@ public static class WebServer
     /// <param name="configure">Settings that override the configuration's (the command line's, or a test's).</param>
     /// <param name="urls">Where to listen; loopback by default.</param>
     /// <param name="host">Last changes to the host builder (tests use their own server or clock).</param>
+    /// <param name="journal">Journal settings that override the configuration's (<c>--journal</c>, <c>--no-journal</c>).</param>
     /// <exception cref="UserErrorException">A setting is out of range, a URL is not one, or the source cannot be opened.</exception>
     public static WebApplication Build(PipelineFactory factory, Action<WebOptions>? configure = null, string[]? urls = null,
-        Action<WebApplicationBuilder>? host = null)
+        Action<WebApplicationBuilder>? host = null, Action<JournalOptions>? journal = null)
     {
         var addresses = Addresses(urls);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, Args = [] });
@@ -65,6 +67,11 @@ public static class WebServer
         {
             builder.Services.AddSingleton(new ServerCamera(factory, source));
         }
+        var journalOptions = new JournalOptions();
+        builder.Configuration.GetSection("Journal").Bind(journalOptions);
+        journal?.Invoke(journalOptions);
+        builder.Services.AddSingleton(_ => journalOptions.Enabled ? MoodJournal.Open(journalOptions.Path ?? JournalOptions.DefaultPath) : MoodJournal.Off());
+        builder.Services.AddSingleton(new JournalMode(journalOptions.PerBrowser ?? !ListenerIdentity.AllLoopback(addresses)));
         builder.Services.AddSpotify(SpotifyCredentials.FromEnvironment());
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(WebMetrics.MeterName)
@@ -139,6 +146,8 @@ public static class WebServer
         var limiter = services.GetRequiredService<SessionLimiter>();
         var budget = services.GetRequiredService<FrameBudget>();
         var camera = services.GetService<ServerCamera>();
+        var journal = services.GetRequiredService<MoodJournal>();
+        var perBrowser = services.GetRequiredService<JournalMode>().PerBrowser;
 
         app.UseHostFiltering();
         app.Use(async (context, next) =>
@@ -155,6 +164,7 @@ public static class WebServer
             }
             await next(context);
         });
+        ListenerIdentity.Use(app, perBrowser);
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20) });
         PageAssets.Map(app);
         app.MapGet("/api/config", () => Results.Json(new
@@ -191,6 +201,7 @@ public static class WebServer
             }, statusCode: ready ? 200 : 503);
         });
         app.MapPrometheusScrapingEndpoint("/metrics");
+        JournalEndpoints.Map(app, journal, perBrowser, options.AllowedOrigins);
         app.Map("/ws", context => ServeSocketAsync(context, services, camera));
         app.MapGet("/stream.mjpg", async context =>
         {
@@ -238,7 +249,22 @@ public static class WebServer
         {
             using var webSocket = await context.WebSockets.AcceptWebSocketAsync();
             socket = new PageSocket(webSocket, options.MaxFrameBytes);
-            var listener = new Listener(new MusicQueue(factory.Recommender, MusicStrategy.Match), services.GetService<SpotifyLinker>(), socket, time);
+            var journal = services.GetRequiredService<MoodJournal>();
+            var queue = new MusicQueue(factory.Recommender, MusicStrategy.Match);
+            var who = ListenerIdentity.Of(context);
+            try
+            {
+                if (journal.Enabled)
+                {
+                    journal.Profile(who).ApplyTo(queue.Session, factory.Catalog);
+                }
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException e)
+            {
+                logger.LogWarning("The listener's taste could not be read from the journal: {Problem}", e.Message);
+            }
+            using var record = journal.StartSession(who, camera is null ? "browser" : "server", factory.Model.Labels, time);
+            var listener = new Listener(queue, services.GetService<SpotifyLinker>(), socket, time, record);
             if (camera is null)
             {
                 using var pipeline = factory.Create(new PipelineOptions { PickMusic = false });
@@ -269,6 +295,9 @@ public static class WebServer
             limiter.Leave(client);
         }
     }
+
+    /// <summary>Whether each browser has its own journal (see <see cref="ListenerIdentity"/>).</summary>
+    public sealed record JournalMode(bool PerBrowser);
 
     /// <summary>The address a client connects from, for the per-client limit.</summary>
     public static IPAddress? Client(HttpContext context) => context.Connection.RemoteIpAddress;

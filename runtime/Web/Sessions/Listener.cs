@@ -1,3 +1,4 @@
+using FerMusic.Runtime.Journal;
 using FerMusic.Runtime.Mood;
 using FerMusic.Runtime.Music;
 using FerMusic.Runtime.Pipeline;
@@ -12,11 +13,13 @@ namespace FerMusic.Runtime.Web.Sessions;
 /// Spotify links for every track it sends (when credentials are set), and the control messages that steer it. The
 /// queue moves on when a track has played its length on this listener's clock, when the page's player says it ended,
 /// or when the listener skips or asks for the next. Only where the frames' results come from differs between modes.
+/// With a journal, each frame's mood and each track shown, played, liked or skipped is recorded (queued, never waited for).
 /// </summary>
-public sealed class Listener(MusicQueue queue, SpotifyLinker? spotify, PageSocket socket, TimeProvider time)
+public sealed class Listener(MusicQueue queue, SpotifyLinker? spotify, PageSocket socket, TimeProvider time, JournalSession? journal = null)
 {
     private readonly long _start = time.GetTimestamp();
     private Affect? _mood;
+    private string? _playing;
 
     public MusicQueue Queue => queue;
 
@@ -25,6 +28,7 @@ public sealed class Listener(MusicQueue queue, SpotifyLinker? spotify, PageSocke
     /// <summary>Sends a frame's result, preceded by the queue when it changed (started, moved on, or re-planned for a new emotion).</summary>
     public async Task SendFrameAsync(FrameReport report, IReadOnlyList<string> labels, bool emotionChanged, CancellationToken cancellation)
     {
+        journal?.Frame(report);
         var known = report.State.Status == EmotionStatus.Emotion && report.Mood is not null;
         _mood = known ? report.Mood : _mood;
         if (_mood is { } mood && (known || queue.Now is not null) && queue.Update(mood, Seconds, emotionChanged && known))
@@ -54,10 +58,12 @@ public sealed class Listener(MusicQueue queue, SpotifyLinker? spotify, PageSocke
                 }
                 if (control.Type == "like")
                 {
+                    journal?.Track("liked", Queued(track), _mood, queue.Strategy);
                     queue.Like(track);
                 }
                 else if (control.Type == "skip")
                 {
+                    journal?.Track("skipped", Queued(track), _mood, queue.Strategy);
                     queue.Skip(track, Seconds);
                 }
                 else if (!queue.Ended(track, Seconds))
@@ -106,11 +112,25 @@ public sealed class Listener(MusicQueue queue, SpotifyLinker? spotify, PageSocke
         return null;
     }
 
+    /// <summary>The track as queued (with the target it was picked for), or at its own place when it is not in the queue.</summary>
+    private QueuedTrack Queued(Track track) =>
+        (queue.Now is { } now && now.Track.Key == track.Key ? now : queue.Upcoming.FirstOrDefault(q => q.Track.Key == track.Key))
+        ?? new QueuedTrack(track, new MusicTarget(track.Valence, track.Energy, track.Power), 0);
+
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     /// <summary>The queue, every track linked to Spotify through the one linking path.</summary>
     private async Task SendQueueAsync(CancellationToken cancellation)
     {
+        if (journal is not null)
+        {
+            if (queue.Now!.Track.Key != _playing)
+            {
+                _playing = queue.Now.Track.Key;
+                journal.Track("played", queue.Now, _mood, queue.Strategy);
+            }
+            journal.Shown(queue.Upcoming, _mood, queue.Strategy);
+        }
         IReadOnlyList<QueuedTrack> tracks = [queue.Now!, .. queue.Upcoming];
         if (spotify is not null)
         {

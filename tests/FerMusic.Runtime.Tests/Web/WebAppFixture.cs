@@ -1,4 +1,5 @@
 using FerMusic.Core;
+using FerMusic.Runtime.Journal;
 using FerMusic.Runtime.Pipeline;
 using FerMusic.Tests.Vision;
 using FerMusic.Vision.Detection;
@@ -30,8 +31,9 @@ public sealed class WebAppFixture : IAsyncDisposable
     /// <param name="model">The ONNX model to serve (default: one that always says happy).</param>
     /// <param name="time">The clock the app runs on (default: the system's).</param>
     /// <param name="catalog">The music catalogue (default: the shipped data/catalog.csv).</param>
+    /// <param name="journal">Journal settings (default: no journal, so tests never touch the user's own).</param>
     public static async Task<WebAppFixture> StartAsync(Action<WebOptions>? configure = null, bool testServer = true, string? url = null, byte[]? model = null,
-        TimeProvider? time = null, string? catalog = null)
+        TimeProvider? time = null, string? catalog = null, Action<JournalOptions>? journal = null)
     {
         var temp = new TempDirectory();
         var modelPath = TinyModels.Save(model ?? TinyModels.AlwaysPredicts(Emotion.Happy), temp.File("model.onnx"));
@@ -46,7 +48,7 @@ public sealed class WebAppFixture : IAsyncDisposable
             {
                 builder.Services.AddSingleton(time);
             }
-        });
+        }, journal ?? (j => j.Enabled = false));
         await app.StartAsync();
         var fixture = new WebAppFixture(app, factory);
         fixture._temp.Dispose();
