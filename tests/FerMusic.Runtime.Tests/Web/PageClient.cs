@@ -15,13 +15,20 @@ public sealed class PageClient : IDisposable
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    public static async Task<PageClient> ConnectAsync(WebAppFixture app, string? origin = null)
+    public static async Task<PageClient> ConnectAsync(WebAppFixture app, string? origin = null, string? cookie = null)
     {
         var client = app.Server.CreateWebSocketClient();
-        if (origin is not null)
+        client.ConfigureRequest = request =>
         {
-            client.ConfigureRequest = request => request.Headers.Origin = origin;
-        }
+            if (origin is not null)
+            {
+                request.Headers.Origin = origin;
+            }
+            if (cookie is not null)
+            {
+                request.Headers.Cookie = cookie;
+            }
+        };
         return new PageClient(await client.ConnectAsync(new Uri(app.Server.BaseAddress, "ws"), Cancel));
     }
 
