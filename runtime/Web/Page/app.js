@@ -23,6 +23,7 @@ async function start() {
   state.maxFps = state.config.max_fps;
   buildBars();
   fillFilters(state.config);
+  loadJournal();
   connect();
   if (state.config.mode === 'server') {
     const img = $('server-stream');
@@ -106,8 +107,10 @@ function handle(message) {
     document.body.dataset.frames = String(Number(document.body.dataset.frames || 0) + 1);
     drawFaces(message.faces);
     showEmotion(message);
+    journalFrame(message);
   } else if (message.type === 'queue') {
     showQueue(message);
+    journalTrack(message.now);
   } else if (message.type === 'rate') {
     if (message.max_fps > 0) { state.maxFps = message.max_fps; }
   } else if (message.type === 'capture') {

@@ -114,4 +114,33 @@ public sealed class BrowserTests : IDisposable
         Assert.True(await page.EvaluateAsync<bool>("spotify.ended === null"), "the new track was reported ended");
         Assert.Equal(next, await page.InnerTextAsync("#now-title"));
     }
+
+    [Fact]
+    public async Task The_timeline_fills_while_the_camera_runs_and_after_a_reload_the_session_is_in_the_history_until_deleted()
+    {
+        var url = PageBrowser.FreeUrl();
+        var journal = _temp.File("journal.db");
+        await using var app = await WebAppFixture.StartAsync(testServer: false, url: url, journal: j => j.Path = journal);
+        await using var browser = await PageBrowser.LaunchAsync(PageBrowser.Camera(_temp.Path, "obama.jpg"));
+        var page = await browser.OpenAsync(url, 1280, 900);
+
+        await page.WaitForFunctionAsync("Number(document.body.dataset.timelineSeconds) >= 3", null, new() { Timeout = 30_000 });
+        var painted = await page.EvaluateAsync<bool>(
+            "(() => { const c = document.getElementById('timeline'); const d = c.getContext('2d').getImageData(0, c.height - 10, c.width, 5).data; return d.some((v, i) => i % 4 === 3 && v > 0); })()");
+        Assert.True(painted, "the emotion band of the timeline is empty");
+        Assert.Contains("never a picture", await page.InnerTextAsync("#journal-status"));
+
+        var first = Assert.Single(await page.EvaluateAsync<long[]>("fetch('/api/journal').then(r => r.json()).then(j => j.sessions.map(s => s.id))"));
+        await page.ReloadAsync();
+        await page.WaitForFunctionAsync("document.querySelectorAll('#history li button').length >= 1", null, new() { Timeout = 15_000 });
+        Assert.Contains("mostly happy", await page.InnerTextAsync("#history"));
+        await page.ClickAsync("#history li button");
+        await Assertions.Expect(page.Locator("#past-timeline")).ToBeVisibleAsync();
+
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await page.ClickAsync("#journal-delete");
+        await Assertions.Expect(page.Locator("#journal-status")).ToContainTextAsync("Deleted");
+        var left = await page.EvaluateAsync<long[]>("fetch('/api/journal').then(r => r.json()).then(j => j.sessions.map(s => s.id))");
+        Assert.DoesNotContain(first, left);
+    }
 }
