@@ -49,6 +49,8 @@ public static class ServeCommand
         root.Subcommands.Add(LoadTestCommand.Create());
         root.Subcommands.Add(CatalogCommand.Create());
         root.Subcommands.Add(RecBenchCommand.Create());
+        root.Subcommands.Add(JournalCommand.Create());
+        root.Subcommands.Add(JournalCommand.CreateBench());
         return root;
     }
 }
