@@ -84,6 +84,10 @@ async function loadJournal() {
   setText($('journal-status'), journal.enabled
     ? 'Kept on this computer: each second\'s mood and the tracks, never a picture.' + (journal.lost ? ` ${journal.lost} entries could not be written.` : '')
     : journal.problem ? 'Journal off: ' + journal.problem : 'Journal off: the server was started with --no-journal.');
+  // Without a journal only this session's timeline is shown: there is nothing stored to list, export or delete.
+  const stored = journal.enabled || journal.sessions.length > 0;
+  $('journal-past').hidden = !stored;
+  $('journal-side').hidden = !stored;
   $('journal-delete').disabled = !journal.enabled;
   $('journal-delete').onclick = deleteJournal;
   const history = $('history');
@@ -102,19 +106,20 @@ async function loadJournal() {
     li.appendChild(show);
     history.appendChild(li);
   }
-  if (sessions.length === 0) { history.appendChild(item('No past sessions yet.')); }
+  if (sessions.length === 0) { history.appendChild(item('No past sessions yet.', 'empty')); }
   fillList($('top-artists'), journal.top_artists.map(a => `${a.name} (${a.likes} ♥)`), 'Like a track to see your artists here.');
   fillList($('liked-tracks'), journal.liked_tracks.map(t => `${t.name} – ${t.artist}`), 'No liked tracks yet.');
 }
 
-function item(text) {
+function item(text, className) {
   const li = document.createElement('li');
   li.textContent = text;
+  if (className) { li.className = className; }
   return li;
 }
 
 function fillList(list, texts, empty) {
-  list.replaceChildren(...(texts.length ? texts : [empty]).map(item));
+  list.replaceChildren(...(texts.length ? texts.map(t => item(t)) : [item(empty, 'empty')]));
 }
 
 async function showPast(id) {
