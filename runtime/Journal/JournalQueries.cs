@@ -174,44 +174,22 @@ public static class JournalQueries
 
     private static long Size(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;
 
-    /// <summary>Every row of the listener's, as CSV: a <c>record</c> column says whether a line is a second or a track.</summary>
+    /// <summary>Every row of the listener's (<see cref="Export"/>) as CSV: a <c>record</c> column says whether a line is a second or a track.</summary>
     public static void WriteCsv(this MoodJournal journal, string listener, TextWriter writer)
     {
-        using var connection = journal.Connect();
+        var export = journal.Export(listener);
         writer.WriteLine("record,session,time_utc,face,emotion," + string.Join(',', MoodJournal.Emotions) + ",valence,arousal,kind,title,artist,genre,strategy");
-        using (var command = connection.CreateCommand())
+        foreach (var s in export.Seconds)
         {
-            command.CommandText = $"""
-                SELECT m.session_id, m.t, m.face, m.emotion, {string.Join(", ", MoodJournal.Emotions.Select(e => "m." + e))}, m.valence, m.arousal
-                FROM mood_seconds m JOIN sessions s ON s.id = m.session_id WHERE s.listener = $listener ORDER BY m.session_id, m.t
-                """;
-            command.Parameters.AddWithValue("$listener", listener);
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                var cells = new List<string> { "second", Cell(reader, 0), Time(DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(1))) };
-                for (var i = 2; i < reader.FieldCount; i++)
-                {
-                    cells.Add(Cell(reader, i));
-                }
-                cells.AddRange(["", "", "", "", ""]);
-                writer.WriteLine(string.Join(',', cells));
-            }
+            writer.WriteLine(string.Join(',', [
+                "second", Cell(s.Session), Time(s.Time), Cell(s.Face), Cell(s.Emotion), .. MoodJournal.Emotions.Select(e => Cell(s.Probabilities[e])),
+                Cell(s.Valence), Cell(s.Arousal), "", "", "", "", ""]));
         }
-        using (var command = connection.CreateCommand())
+        foreach (var t in export.Tracks)
         {
-            command.CommandText = """
-                SELECT t.session_id, t.at_utc, t.mood_valence, t.mood_arousal, t.kind, t.title, t.artist, t.genre, t.strategy
-                FROM track_events t JOIN sessions s ON s.id = t.session_id WHERE s.listener = $listener ORDER BY t.session_id, t.at_utc, t.rowid
-                """;
-            command.Parameters.AddWithValue("$listener", listener);
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                writer.WriteLine(string.Join(',', [
-                    "track", Cell(reader, 0), reader.GetString(1), "", "", .. MoodJournal.Emotions.Select(_ => ""), Cell(reader, 2), Cell(reader, 3),
-                    Cell(reader, 4), Cell(reader, 5), Cell(reader, 6), Cell(reader, 7), Cell(reader, 8)]));
-            }
+            writer.WriteLine(string.Join(',', [
+                "track", Cell(t.Session), Time(t.Time), "", "", .. MoodJournal.Emotions.Select(_ => ""), Cell(t.MoodValence), Cell(t.MoodArousal),
+                Cell(t.Kind), Cell(t.Title), Cell(t.Artist), Cell(t.Genre), Cell(t.Strategy)]));
         }
     }
 
@@ -259,13 +237,8 @@ public static class JournalQueries
 
     private static double? Nullable(SqliteDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetDouble(i);
 
-    private static string Cell(SqliteDataReader reader, int i)
+    private static string Cell(object? value)
     {
-        if (reader.IsDBNull(i))
-        {
-            return "";
-        }
-        var value = reader.GetValue(i);
         var text = Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
         return text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? '"' + text.Replace("\"", "\"\"", StringComparison.Ordinal) + '"' : text;
     }

@@ -20,6 +20,15 @@ public sealed class MoodJournalTests : IDisposable
 
     private string File => _temp.File("journal.db");
 
+    private static void Sql(string path, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
     private static long Scalar(string path, string sql)
     {
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
@@ -223,13 +232,7 @@ public sealed class MoodJournalTests : IDisposable
     [Fact]
     public async Task A_file_from_a_newer_version_is_not_touched()
     {
-        using (var connection = new SqliteConnection($"Data Source={File};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = $"PRAGMA user_version = {JournalSchema.Version + 1}";
-            command.ExecuteNonQuery();
-        }
+        Sql(File, $"PRAGMA user_version = {JournalSchema.Version + 1}");
 
         await using var journal = MoodJournal.Open(File);
 
@@ -243,13 +246,7 @@ public sealed class MoodJournalTests : IDisposable
         await using var journal = MoodJournal.Open(File);
         using var session = journal.StartSession("local", "browser", JournalData.Labels, _time)!;
         await journal.FlushAsync(Cancel);
-        using (var connection = new SqliteConnection($"Data Source={File};Pooling=False"))
-        {
-            connection.Open();
-            using var drop = connection.CreateCommand();
-            drop.CommandText = "DROP TABLE mood_seconds";
-            drop.ExecuteNonQuery();
-        }
+        Sql(File, "DROP TABLE mood_seconds");
 
         for (var s = 0; s < 3; s++)
         {
