@@ -44,6 +44,9 @@ public sealed class MoodJournal : IAsyncDisposable
     /// <summary>Whether entries are being written.</summary>
     public bool Enabled => _connectionString is not null && _problem is null;
 
+    /// <summary>Whether the file opened, so its rows can be read (also after a write failed and recording stopped).</summary>
+    public bool Readable => _connectionString is not null;
+
     /// <summary>Why the journal is not recording (cannot be opened, a write failed), or null.</summary>
     public string? Problem => _problem;
 

@@ -17,7 +17,7 @@ public static class JournalEndpoints
         app.MapGet("/api/journal", (HttpContext context) =>
         {
             var listener = ListenerIdentity.Of(context);
-            var readable = journal.Path is not null && (journal.Enabled || journal.Problem?.StartsWith("writing", StringComparison.Ordinal) == true);
+            var readable = journal.Readable;
             var profile = readable ? journal.Profile(listener) : TasteProfile.Empty;
             return Results.Json(new JournalStatusMessage(journal.Enabled, journal.Problem, journal.Lost, perBrowser,
                 readable ? journal.Sessions(listener, limit: 30) : [],
@@ -26,12 +26,12 @@ public static class JournalEndpoints
                 JournalJson.Default.JournalStatusMessage);
         });
         app.MapGet("/api/journal/sessions/{id:long}", (HttpContext context, long id) =>
-            journal.Path is not null && journal.Timeline(ListenerIdentity.Of(context), id) is { } timeline
+            journal.Readable && journal.Timeline(ListenerIdentity.Of(context), id) is { } timeline
                 ? Results.Json(timeline, JournalJson.Default.Timeline)
                 : Results.NotFound());
         app.MapGet("/api/journal/export", async (HttpContext context, string? format) =>
         {
-            if (journal.Path is null || !journal.Enabled && journal.Problem?.StartsWith("writing", StringComparison.Ordinal) != true)
+            if (!journal.Readable)
             {
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 await context.Response.WriteAsync("The journal is off: there is nothing to export.");
@@ -58,7 +58,7 @@ public static class JournalEndpoints
             {
                 return Results.Text("Only this server's own page may delete the journal.", statusCode: StatusCodes.Status403Forbidden);
             }
-            if (journal.Path is null || !journal.Enabled)
+            if (!journal.Enabled)
             {
                 return Results.Text("The journal is off: nothing is stored.", statusCode: StatusCodes.Status409Conflict);
             }

@@ -192,6 +192,9 @@ public sealed class JournalWebTests : IDisposable
         Assert.False(journal.GetProperty("enabled").GetBoolean());
         Assert.Contains("damaged", journal.GetProperty("problem").GetString());
         Assert.NotNull(await page.ReceiveAsync("frame"));
+        var client = app.Server.CreateClient();
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/journal/sessions/1", Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/journal/export?format=csv", Cancel)).StatusCode);
         Assert.Equal("this is not a database, but somebody's notes", await System.IO.File.ReadAllTextAsync(File, Cancel));
     }
 }
