@@ -32,7 +32,7 @@ public static class TrainCommand
         run.Add(new Option<string>("--out") { Description = "Output directory for model.onnx, model.json, curves.png, history.csv and checkpoint/.", Required = true },
             (r, v) => r with { OutputDirectory = v });
         run.Add(new Option<int?>("--limit") { Description = "Train on the first N Training rows only (smoke runs)." }, (r, v) => r with { Limit = v });
-        run.Add(new Option<double?>("--time-budget") { Description = "Minutes the whole run may take: the epochs are planned from the measured epoch time (and lowered if the machine turns out slower), so the run ends on time with its schedule finished and the model exported. Overrides --epochs; model.json records the epochs planned." },
+        run.Add(new Option<double?>("--time-budget") { Description = "Minutes the whole run may take: the epochs are planned from the measured epoch time (lowered if the machine turns out slower, raised while less than half the plan is done if it turns out faster), so the run ends on time with its schedule finished and the model exported. Overrides --epochs; model.json records the epochs planned." },
             (r, v) => r with { TimeBudget = v is { } minutes ? TimeSpan.FromMinutes(minutes) : null }, v => v is null or > 0 ? null : "must be a positive number of minutes.");
         run.Add(new Option<bool>("--resume") { Description = "Continue the run whose checkpoint is in --out." }, (r, v) => r with { Resume = v });
         run.Add(new Option<bool>("--skip-bad-rows") { Description = "Skip malformed CSV rows (and report how many) instead of stopping at the first." }, (r, v) => r with { SkipBadRows = v });

@@ -29,13 +29,19 @@ public sealed class TimeBudget(TimeSpan budget, Func<TimeSpan> elapsed)
     /// After <paramref name="completed"/> epochs of typically <paramref name="epochSeconds"/> (the trainer passes the median,
     /// so that one epoch slowed by something else running does not cut the run short): the planned total. In the first
     /// tenth of the run (where the schedule is still warming up or near its peak) it follows the measured epoch time
-    /// either way; after that it is only lowered, when the remaining epochs would not fit any more.
+    /// either way. Until half the plan is done it may still grow, so that a start slowed by other work does not cost
+    /// the whole run (the learning rate is still high there, and stretching the rest of its decay moves it little);
+    /// after that it is only lowered, when the remaining epochs would not fit any more.
     /// </summary>
     public int Replan(int completed, int planned, double epochSeconds)
     {
         var fit = completed + (int)Math.Floor(Left.TotalSeconds / Math.Max(epochSeconds, 1e-3));
-        var early = completed <= Math.Max(1, planned / 10);
-        return early ? Math.Max(completed + 1, fit) : Math.Clamp(fit, Math.Min(completed + 1, planned), planned);
+        if (completed <= Math.Max(1, planned / 10))
+        {
+            return Math.Max(completed + 1, fit);
+        }
+        var ceiling = completed <= planned / 2 ? Math.Max(planned, fit) : planned;
+        return Math.Clamp(fit, Math.Min(completed + 1, planned), ceiling);
     }
 
     private TimeSpan Left => budget - elapsed() - Reserve;

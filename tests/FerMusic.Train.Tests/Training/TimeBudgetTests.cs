@@ -23,14 +23,26 @@ public sealed class TimeBudgetTests : IDisposable
 
     [Theory]
     [InlineData(100, 9, 50, 9)]   // on time: the plan stays
-    [InlineData(400, 9, 75, 6)]   // behind: 4 done, 180 s left for 75 s epochs: 2 more
-    [InlineData(590, 9, 75, 5)]   // out of time: the next epoch is the last
-    [InlineData(250, 9, 30, 9)]   // ahead after the first tenth: the schedule is not stretched
-    public void After_the_first_tenth_replanning_only_ever_shortens_the_run(double usedSeconds, int planned, double epochSeconds, int expected)
+    [InlineData(400, 9, 75, 7)]   // behind: 5 done, 180 s left for 75 s epochs: 2 more
+    [InlineData(590, 9, 75, 6)]   // out of time: the next epoch is the last
+    [InlineData(250, 9, 30, 9)]   // ahead in the second half: the schedule is not stretched
+    public void In_the_second_half_replanning_only_ever_shortens_the_run(double usedSeconds, int planned, double epochSeconds, int expected)
     {
         var budget = new TimeBudget(TimeSpan.FromMinutes(10), () => TimeSpan.FromSeconds(usedSeconds));
 
-        Assert.Equal(expected, budget.Replan(completed: 4, planned, epochSeconds));
+        Assert.Equal(expected, budget.Replan(completed: 5, planned, epochSeconds));
+    }
+
+    [Theory]
+    [InlineData(1000, 50, 50, 20, 71)]  // ahead: 2580 s left, 51 more of 50 s fit; the plan grows to them
+    [InlineData(1500, 50, 50, 20, 61)]  // a slow start: 2080 s left, 41 more of 50 s
+    [InlineData(2100, 50, 50, 20, 49)]  // behind: 1480 s left, 29 more; the plan shrinks
+    [InlineData(1000, 50, 50, 30, 50)]  // ahead in the second half: the schedule is not stretched
+    public void Until_half_the_plan_is_done_it_may_still_grow(double usedSeconds, int planned, double epochSeconds, int completed, int expected)
+    {
+        var budget = new TimeBudget(TimeSpan.FromMinutes(60), () => TimeSpan.FromSeconds(usedSeconds));
+
+        Assert.Equal(expected, budget.Replan(completed, planned, epochSeconds));
     }
 
     [Fact]
