@@ -6,18 +6,29 @@ using static TorchSharp.torch;
 
 namespace FerMusic.Train.Balancing;
 
-/// <summary>How one strength of post-hoc logit adjustment scores on the validation split.</summary>
-public sealed record BalancingCandidate(double Tau, double Accuracy, double BalancedAccuracy, double MacroF1, IReadOnlyList<double> Recall);
+/// <summary>How one logit adjustment scores on the validation split: a strength tau of the prior, and the offsets it adds.</summary>
+public sealed record BalancingCandidate(double Tau, double Accuracy, double BalancedAccuracy, double MacroF1, IReadOnlyList<double> Recall)
+{
+    /// <summary>What is added to each class's logit (tau's prior offsets, or per-class ones after <see cref="LogitBalancing.Refine"/>).</summary>
+    public IReadOnlyList<float> Offsets { get; init; } = [];
+}
+
+/// <summary>A model's (or an ensemble's mean) logits on a validation split, row by row, and the true classes.</summary>
+public sealed record ValidationLogits(float[] Logits, int[] Truth);
 
 /// <summary>
 /// Post-hoc logit adjustment (Menon et al., "Long-tail learning via logit adjustment", 2021): subtracting
 /// tau * log(prior) from a trained network's logits moves its decisions towards the rare classes (disgust, fear), a
 /// class-balanced classifier at tau = 1. The strength is chosen on PublicTest: the tau with the best balanced accuracy
 /// (mean recall over the classes) whose plain accuracy stays within a set loss of the unadjusted network's.
+/// Optionally each class's offset is then refined on PublicTest with the same objective and the same constraint.
 /// </summary>
 public static class LogitBalancing
 {
     public static IReadOnlyList<double> Grid { get; } = [.. Enumerable.Range(0, 21).Select(i => i * 0.05)];
+
+    /// <summary>The moves of one class's offset that <see cref="Refine"/> tries: +-0.05 to +-1 in steps of 0.05.</summary>
+    public static IReadOnlyList<float> Steps { get; } = [.. Enumerable.Range(1, 20).SelectMany(i => new[] { i * 0.05f, -i * 0.05f })];
 
     /// <summary>The offsets added to the logits: -tau * log(share of each class in training).</summary>
     public static float[] Offsets(IReadOnlyList<int> trainingCounts, double tau) =>
@@ -25,10 +36,18 @@ public static class LogitBalancing
 
     /// <summary>Scores every tau of <see cref="Grid"/> on <paramref name="validation"/>.</summary>
     public static IReadOnlyList<BalancingCandidate> Score(EmotionNet model, Fer2013Dataset validation, IReadOnlyList<int> trainingCounts) =>
-        Score([model], validation, trainingCounts);
+        Score(Predict([model], validation), trainingCounts);
 
     /// <summary>Scores every tau of <see cref="Grid"/> for the average of the members' logits (an ensemble).</summary>
-    public static IReadOnlyList<BalancingCandidate> Score(IReadOnlyList<EmotionNet> members, Fer2013Dataset validation, IReadOnlyList<int> trainingCounts)
+    public static IReadOnlyList<BalancingCandidate> Score(IReadOnlyList<EmotionNet> members, Fer2013Dataset validation, IReadOnlyList<int> trainingCounts) =>
+        Score(Predict(members, validation), trainingCounts);
+
+    /// <summary>Scores every tau of <see cref="Grid"/> on logits already computed.</summary>
+    public static IReadOnlyList<BalancingCandidate> Score(ValidationLogits validation, IReadOnlyList<int> trainingCounts) =>
+        [.. Grid.Select(tau => Evaluate(validation, Offsets(trainingCounts, tau), tau))];
+
+    /// <summary>The mean of the members' logits on <paramref name="validation"/>.</summary>
+    public static ValidationLogits Predict(IReadOnlyList<EmotionNet> members, Fer2013Dataset validation)
     {
         var logits = new float[validation.Count * EmotionLabels.Count];
         foreach (var member in members)
@@ -39,26 +58,66 @@ public static class LogitBalancing
                 logits[i] += own[i] / members.Count;
             }
         }
-        var classes = EmotionLabels.Count;
-        var truth = validation.Labels.ToArray().Select(l => (int)l).ToArray();
-        return [.. Grid.Select(tau =>
+        return new ValidationLogits(logits, [.. validation.Labels.ToArray().Select(l => (int)l)]);
+    }
+
+    /// <summary>Accuracy, balanced accuracy, macro-F1 and recall of the logits with <paramref name="offsets"/> added.</summary>
+    public static BalancingCandidate Evaluate(ValidationLogits validation, IReadOnlyList<float> offsets, double tau)
+    {
+        var classes = offsets.Count;
+        var (logits, truth) = (validation.Logits, validation.Truth);
+        if (logits.Length != truth.Length * classes)
         {
-            var offsets = Offsets(trainingCounts, tau);
-            var confusion = new int[classes, classes];
-            for (var i = 0; i < truth.Length; i++)
+            throw new ArgumentException($"{logits.Length} logits do not make {truth.Length} rows of {classes} classes.", nameof(validation));
+        }
+        var confusion = new int[classes, classes];
+        for (var i = 0; i < truth.Length; i++)
+        {
+            var best = 0;
+            for (var c = 1; c < classes; c++)
             {
-                var best = 0;
-                for (var c = 1; c < classes; c++)
+                if (logits[i * classes + c] + offsets[c] > logits[i * classes + best] + offsets[best])
                 {
-                    if (logits[i * classes + c] + offsets[c] > logits[i * classes + best] + offsets[best])
+                    best = c;
+                }
+            }
+            confusion[truth[i], best]++;
+        }
+        return Candidate(tau, confusion) with { Offsets = [.. offsets] };
+    }
+
+    /// <summary>
+    /// Refines <paramref name="start"/>'s offsets one class at a time (coordinate ascent over <see cref="Steps"/>), keeping
+    /// a move only when it raises the balanced accuracy and the accuracy stays at or above <paramref name="minAccuracy"/>;
+    /// stops when a round over all classes changes nothing.
+    /// </summary>
+    public static BalancingCandidate Refine(ValidationLogits validation, BalancingCandidate start, double minAccuracy, int maxRounds = 20)
+    {
+        var best = start;
+        for (var round = 0; round < maxRounds; round++)
+        {
+            var improved = false;
+            for (var c = 0; c < best.Offsets.Count; c++)
+            {
+                var from = best.Offsets.ToArray();
+                foreach (var step in Steps)
+                {
+                    var trial = (float[])from.Clone();
+                    trial[c] += step;
+                    var candidate = Evaluate(validation, trial, start.Tau);
+                    if (candidate.Accuracy >= minAccuracy - 1e-12 && candidate.BalancedAccuracy > best.BalancedAccuracy + 1e-12)
                     {
-                        best = c;
+                        best = candidate;
+                        improved = true;
                     }
                 }
-                confusion[truth[i], best]++;
             }
-            return Candidate(tau, confusion);
-        })];
+            if (!improved)
+            {
+                break;
+            }
+        }
+        return best;
     }
 
     /// <summary>The candidate with the best balanced accuracy among those within <paramref name="maxAccuracyLoss"/> of tau = 0.</summary>
@@ -70,12 +129,16 @@ public static class LogitBalancing
     }
 
     /// <summary>Builds the adjustment into the classifier bias of each network (of an ensemble, whose logits are averaged).</summary>
-    public static void Apply(IReadOnlyList<EmotionNet> members, IReadOnlyList<int> trainingCounts, double tau)
+    public static void Apply(IReadOnlyList<EmotionNet> members, IReadOnlyList<int> trainingCounts, double tau) =>
+        Apply(members, Offsets(trainingCounts, tau));
+
+    /// <summary>Adds <paramref name="offsets"/> to the classifier bias of each network, so their mean logits move by them.</summary>
+    public static void Apply(IReadOnlyList<EmotionNet> members, IReadOnlyList<float> offsets)
     {
-        var offsets = Offsets(trainingCounts, tau);
+        var shift = offsets.ToArray();
         foreach (var member in members)
         {
-            member.Classifier.ShiftBias(offsets);
+            member.Classifier.ShiftBias(shift);
         }
     }
 
