@@ -87,6 +87,8 @@ public static class TrainCommand
             (o, v) => o with { Teachers = v ?? [] });
         training.Add(new Option<double>("--teacher-weight") { Description = "Weight of the soft targets (the teachers' probabilities or the FER+ vote shares) against the (smoothed) label, 0..1.", DefaultValueFactory = _ => defaults.TeacherWeight },
             (o, v) => o with { TeacherWeight = v }, Fraction);
+        training.Add(new Option<double>("--self-distill") { Description = "Self-distillation: after this fraction of the epochs (e.g. 0.65) the network so far (weight average, batch-norm statistics recomputed) becomes the run's own teacher; its probabilities of each Training image and its mirror image blend into the targets for the rest of the run, weighted by --teacher-weight (0 = off).", DefaultValueFactory = _ => defaults.SelfDistillation },
+            (o, v) => o with { SelfDistillation = v }, v => v is >= 0 and < 1 ? null : "must be 0 (off) or a fraction of the epochs below 1.");
         training.Add(new Option<string?>("--init") { Description = "Start from the weights of a model this trainer exported instead of a fresh network: fine-tuning. Its architecture must be --arch." },
             (o, v) => o with { InitialWeights = v });
         training.Add(new Option<int>("--bn-recalibrate") { Description = "Before every validation, recompute the batch-norm statistics of the validated network from this many clean Training images (0 = keep those gathered on the augmented batches).", DefaultValueFactory = _ => defaults.BatchNormImages },

@@ -22,6 +22,7 @@ public sealed class Checkpoint(string directory)
     private const string BestWeightsFile = "best.bin";
     private const string AverageWeightsFile = "average.bin";
     private const string ManifestFile = "manifest.json";
+    private const string TeacherFile = "teacher.onnx";
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
     private string? _loadedFrom;
@@ -37,10 +38,17 @@ public sealed class Checkpoint(string directory)
     /// <summary>The folders a set may be in, newest first: the current one, one being switched in, one being switched out.</summary>
     private IEnumerable<string> Candidates => [Directory, Next, Previous];
 
+    /// <summary>
+    /// Where a self-distilling run writes its teacher model; each new set keeps a copy, from which
+    /// <see cref="RestoreTeacher"/> puts it back here when the run resumes.
+    /// </summary>
+    public string TeacherModel => Directory + ".teacher.onnx";
+
     public bool Exists => Candidates.Any(folder => File.Exists(Path.Combine(folder, StateFile)));
 
     /// <param name="validated">The weights that were validated: the model itself, or its weight average.</param>
-    public void Save(CheckpointState state, EmotionNet model, OptimizerHelper optimizer, EmotionNet validated, bool isBest)
+    /// <param name="withTeacher">Keep a copy of <see cref="TeacherModel"/> in the set.</param>
+    public void Save(CheckpointState state, EmotionNet model, OptimizerHelper optimizer, EmotionNet validated, bool isBest, bool withTeacher = false)
     {
         if (System.IO.Directory.Exists(Next))
         {
@@ -68,6 +76,10 @@ public sealed class Checkpoint(string directory)
         else if (File.Exists(currentBest))
         {
             Write(BestWeightsFile, path => File.Copy(currentBest, path));
+        }
+        if (withTeacher)
+        {
+            Write(TeacherFile, path => File.Copy(TeacherModel, path));
         }
         Write(StateFile, path => File.WriteAllText(path, JsonSerializer.Serialize(state, Json)));
         var manifest = new JsonObject
@@ -127,6 +139,18 @@ public sealed class Checkpoint(string directory)
             throw new UserErrorException($"The checkpoint in {Directory} was made without weight averaging; resume without it.");
         }
         average.load(path);
+    }
+
+    /// <summary>Puts the loaded set's copy of the teacher back at <see cref="TeacherModel"/> and returns that path.</summary>
+    public string RestoreTeacher()
+    {
+        var path = Path.Combine(_loadedFrom ?? Directory, TeacherFile);
+        if (!File.Exists(path))
+        {
+            throw new InvalidDataException($"The checkpoint in {Directory} says the run had become its own teacher, but it holds no {TeacherFile}.");
+        }
+        File.Copy(path, TeacherModel, overwrite: true);
+        return TeacherModel;
     }
 
     public void LoadBestWeights(EmotionNet model)

@@ -19,4 +19,7 @@ public sealed record CheckpointState
 
     /// <summary>The epochs a time-budgeted run planned (0 without a budget): a resumed run keeps to them.</summary>
     public int PlannedEpochs { get; init; }
+
+    /// <summary>The epochs completed when the run became its own teacher (0 = it has not; see <see cref="TrainingOptions.SelfDistillation"/>).</summary>
+    public int SelfTeacherAfterEpoch { get; init; }
 }

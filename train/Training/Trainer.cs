@@ -6,6 +6,7 @@ using FerMusic.Core.Fer2013;
 using FerMusic.Train.Distillation;
 using FerMusic.Train.Export;
 using FerMusic.Train.Models;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace FerMusic.Train.Training;
@@ -31,6 +32,14 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
         if (teacher is not null && teacher.Count != train.Count)
         {
             throw new ArgumentException($"The teacher's targets are for {teacher.Count} images, training has {train.Count}.");
+        }
+        if (teacher is not null && _options.SelfDistillation > 0)
+        {
+            throw new UserErrorException("Self-distillation makes the run its own teacher; use it without --teacher and --ferplus.");
+        }
+        if (_options.SelfDistillation is < 0 or >= 1)
+        {
+            throw new UserErrorException($"The self-distillation point is a fraction of the epochs, 0 (off) up to below 1; got {_options.SelfDistillation}.");
         }
         manual_seed(_options.Seed);
         var model = Architectures.Get(_options.Architecture).Create(EmotionLabels.Count);
@@ -58,7 +67,20 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
             observer.Message($"Resuming after epoch {state.EpochsCompleted} (best so far {state.BestValAccuracy:P2} at epoch {state.BestEpoch}).");
         }
 
-        using var context = EpochContext.Create(_options, model, average, optimizer, train, teacher);
+        var context = EpochContext.Create(_options, model, average, optimizer, train, teacher);
+        try
+        {
+            return Train(train, validation, checkpoint, resume, budget, model, optimizer, state, validated, context, cancellation);
+        }
+        finally
+        {
+            context.Dispose();
+        }
+    }
+
+    private TrainingResult Train(Fer2013Dataset train, Fer2013Dataset validation, Checkpoint checkpoint, bool resume, TimeBudget? budget,
+        EmotionNet model, OptimizerHelper optimizer, CheckpointState state, EmotionNet validated, EpochContext context, CancellationToken cancellation)
+    {
         var calibration = _options.BatchNormImages > 0 ? train.Subset(BatchSource.InOrder(Math.Min(_options.BatchNormImages, train.Count))) : null;
         var outcome = TrainingOutcome.Completed;
         if (resume && state.PlannedEpochs > 0)
@@ -71,9 +93,18 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
             observer.Message($"Time budget {budget.Budget.TotalMinutes:0.#} min ({budget.Elapsed.TotalSeconds:0} s used): planned {_options.Epochs} epochs.");
         }
         var schedule = LearningRateSchedule.Create(_options);
+        if (resume && state.SelfTeacherAfterEpoch > 0)
+        {
+            context = context with { Teacher = TeacherTargets.Compute([checkpoint.RestoreTeacher()], train) };
+        }
 
         for (var epoch = state.EpochsCompleted; epoch < _options.Epochs; epoch++)
         {
+            if (state.SelfTeacherAfterEpoch == 0 && epoch >= _options.SelfDistillationEpoch)
+            {
+                context = context with { Teacher = BecomeOwnTeacher(validated, train, validation, checkpoint) };
+                state = state with { SelfTeacherAfterEpoch = epoch };
+            }
             if (_options.Patience > 0 && state.BestEpoch > 0 && epoch - state.BestEpoch >= _options.Patience)
             {
                 observer.Message($"Validation accuracy has not improved for {_options.Patience} epochs; stopping early.");
@@ -111,13 +142,28 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
                 schedule = LearningRateSchedule.Create(_options);
                 state = state with { PlannedEpochs = planned };
             }
-            checkpoint.Save(state, model, optimizer, validated, isBest);
+            checkpoint.Save(state, model, optimizer, validated, isBest, withTeacher: state.SelfTeacherAfterEpoch > 0);
             observer.EpochCompleted(metrics, _options.Epochs, isBest);
         }
 
         checkpoint.LoadBestWeights(model);
         model.eval();
         return new TrainingResult(model, state, outcome, _options);
+    }
+
+    /// <summary>
+    /// Exports the validated network as the run's teacher and returns its probabilities of every Training image and
+    /// its mirror image (<see cref="TrainingOptions.SelfDistillation"/>).
+    /// </summary>
+    private TeacherTargets BecomeOwnTeacher(EmotionNet validated, Fer2013Dataset train, Fer2013Dataset validation, Checkpoint checkpoint)
+    {
+        var clock = Stopwatch.StartNew();
+        OnnxExporter.Export(validated, checkpoint.TeacherModel);
+        var targets = TeacherTargets.Compute([checkpoint.TeacherModel], train);
+        var publicTest = TeacherTargets.Compute([checkpoint.TeacherModel], validation);
+        observer.Message($"Self-distillation from here on (weight {_options.TeacherWeight:0.##}): the network so far, averaged over each image and its mirror, " +
+                         $"agrees with {targets.Agreement(train):P2} of the Training labels and scores {publicTest.Agreement(validation):P2} on PublicTest ({clock.Elapsed.TotalSeconds:0} s).");
+        return targets;
     }
 
     /// <summary>An epoch's seconds: the real loop timed on a few batches, plus recalibration, validation and a checkpoint.</summary>

@@ -70,6 +70,16 @@ public sealed record TrainingOptions
     /// <summary>Weight of the soft targets (teachers' probabilities or FER+ vote shares) against the smoothed label, 0..1.</summary>
     public double TeacherWeight { get; init; } = 0.5;
 
+    /// <summary>
+    /// Self-distillation: after this fraction of the epochs the validated network (the weight average, its batch-norm
+    /// statistics recomputed) becomes the run's own teacher; its probabilities of every Training image and its mirror
+    /// image blend into the targets for the rest of the run, weighted by <see cref="TeacherWeight"/>. 0 = off.
+    /// </summary>
+    public double SelfDistillation { get; init; }
+
+    /// <summary>The 0-based epoch before which the self-teacher is taken (at least 1), or null without self-distillation.</summary>
+    public int? SelfDistillationEpoch => SelfDistillation > 0 ? Math.Max(1, (int)Math.Round(SelfDistillation * Epochs)) : null;
+
     /// <summary>An ONNX model exported by this trainer whose weights the run starts from (fine-tuning); null = fresh.</summary>
     public string? InitialWeights { get; init; }
 

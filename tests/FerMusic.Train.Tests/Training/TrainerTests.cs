@@ -103,6 +103,70 @@ public sealed class TrainerTests : IDisposable
     }
 
     [Fact]
+    public void Self_distillation_changes_nothing_before_its_epoch_and_the_targets_after_it()
+    {
+        var train = SyntheticFaces.Create(perClass: 12, Fer2013Split.Training, seed: 11);
+        var validation = SyntheticFaces.Create(perClass: 4, Fer2013Split.PublicTest, seed: 12);
+        var plain = SmallRun with { Epochs = 3, WeightAveraging = 0.9 };
+
+        var straight = new Trainer(plain, SilentObserver.Instance)
+            .Run(train, validation, new Checkpoint(_temp.File("plain")), resume: false, cancellation: TestContext.Current.CancellationToken);
+        var distilled = new Trainer(plain with { SelfDistillation = 0.5 }, SilentObserver.Instance)
+            .Run(train, validation, new Checkpoint(_temp.File("self")), resume: false, cancellation: TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, distilled.State.SelfTeacherAfterEpoch);
+        Assert.Equal(0, straight.State.SelfTeacherAfterEpoch);
+        for (var epoch = 0; epoch < 2; epoch++)
+        {
+            Assert.Equal(straight.State.History[epoch].TrainLoss, distilled.State.History[epoch].TrainLoss, 6);
+            Assert.Equal(straight.State.History[epoch].ValLoss, distilled.State.History[epoch].ValLoss, 6);
+        }
+        Assert.NotEqual(straight.State.History[2].TrainLoss, distilled.State.History[2].TrainLoss, 3);
+        Assert.True(File.Exists(new Checkpoint(_temp.File("self")).TeacherModel), "the teacher model is kept beside the checkpoint");
+    }
+
+    [Fact]
+    public void A_self_distilling_run_resumed_after_its_teacher_epoch_ends_like_an_uninterrupted_one()
+    {
+        var train = SyntheticFaces.Create(perClass: 12, Fer2013Split.Training, seed: 13);
+        var validation = SyntheticFaces.Create(perClass: 4, Fer2013Split.PublicTest, seed: 14);
+        var options = SmallRun with { Epochs = 4, WeightAveraging = 0.9, SelfDistillation = 0.25 };
+
+        var straight = new Trainer(options, SilentObserver.Instance)
+            .Run(train, validation, new Checkpoint(_temp.File("straight")), resume: false, cancellation: TestContext.Current.CancellationToken);
+        using var stop = new CancellationTokenSource();
+        var checkpoint = new Checkpoint(_temp.File("interrupted"));
+        var interrupted = new Trainer(options, new CancelAfterEpoch(2, stop)).Run(train, validation, checkpoint, resume: false, cancellation: stop.Token);
+        File.Delete(checkpoint.TeacherModel); // the copy in the checkpoint set must be enough
+        var resumed = new Trainer(options, SilentObserver.Instance).Run(train, validation, checkpoint, resume: true, cancellation: TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, interrupted.State.SelfTeacherAfterEpoch);
+        Assert.Equal(2, interrupted.State.EpochsCompleted);
+        Assert.Equal(1, resumed.State.SelfTeacherAfterEpoch);
+        Assert.Equal(straight.State.History.Count, resumed.State.History.Count);
+        foreach (var (a, b) in straight.State.History.Zip(resumed.State.History))
+        {
+            Assert.Equal(a.TrainLoss, b.TrainLoss, 3);
+            Assert.Equal(a.ValLoss, b.ValLoss, 3);
+        }
+    }
+
+    [Theory]
+    [InlineData(0.5, true)]
+    [InlineData(1.0, false)]
+    [InlineData(-0.1, false)]
+    public void Self_distillation_with_another_teacher_or_outside_0_to_1_is_refused_clearly(double point, bool withTeacher)
+    {
+        var happy = TinyModels.Save(TinyModels.AlwaysPredicts(Emotion.Happy), _temp.File("happy.onnx"));
+        var teacher = withTeacher ? TeacherTargets.Compute([happy], TinyTraining) : null;
+
+        var error = Assert.Throws<UserErrorException>(() => new Trainer(SmallRun with { SelfDistillation = point }, SilentObserver.Instance)
+            .Run(TinyTraining, TinyTraining, new Checkpoint(_temp.File("c")), resume: false, teacher, TestContext.Current.CancellationToken));
+
+        Assert.Contains(withTeacher ? "own teacher" : "fraction of the epochs", error.Message);
+    }
+
+    [Fact]
     public void A_run_started_from_an_exported_model_begins_where_that_model_ended()
     {
         var train = SyntheticFaces.Create(perClass: 40, Fer2013Split.Training, seed: 1);
