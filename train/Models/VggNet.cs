@@ -29,10 +29,19 @@ public static class VggNet
     /// <summary>The <c>vgg</c> design with three convs in the last two stages (1.44x the multiply-adds).</summary>
     public static EmotionNet CreateDeep(int classes) => Create(classes, "vgg-deep", Widths, [1, 2, 3, 3], dropout: 0.4);
 
+    /// <summary>
+    /// The <c>vgg</c> design with squeeze-and-excitation after the last conv of the 64, 128 and 256 stages
+    /// (bottlenecks of 8, 16 and 32 units): about 2% more parameters (22,008) and a negligible number of multiply-adds.
+    /// </summary>
+    public static EmotionNet CreateSqueezeExcite(int classes) =>
+        Create(classes, "vgg-se", Widths, Convs, dropout: 0.4, squeezeReduction: 8);
+
     /// <param name="convs">3x3 conv blocks per stage, before its max-pool.</param>
     /// <param name="hidden">Units of a hidden fully connected layer over the flattened map; 0 pools globally instead.</param>
+    /// <param name="squeezeReduction">Channels per unit of a squeeze-and-excitation bottleneck closing every stage after
+    /// the first; 0 for none.</param>
     public static EmotionNet Create(int classes, string name, IReadOnlyList<long> widths, IReadOnlyList<int> convs,
-        double dropout, int hidden = 0)
+        double dropout, int hidden = 0, int squeezeReduction = 0)
     {
         var layers = new List<(string, nn.Module<Tensor, Tensor>)> { ("normalize", new InputNormalization()) };
         long channels = 1;
@@ -42,6 +51,10 @@ public static class VggNet
             {
                 layers.Add(($"stage{stage + 1}_conv{c + 1}", new ConvBlock(channels, widths[stage])));
                 channels = widths[stage];
+            }
+            if (squeezeReduction > 0 && stage > 1)
+            {
+                layers.Add(($"stage{stage + 1}_se", new SqueezeExcitation(channels, squeezeReduction)));
             }
             layers.Add(($"stage{stage + 1}_pool", new MaxPool()));
         }
