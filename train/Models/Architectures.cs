@@ -14,7 +14,7 @@ public static class Architectures
         new("vgg-deep", "the VGG-style design with three convs in the 128 and 256 stages (1.44x the multiply-adds)",
             1_903_207, VggNet.CreateDeep),
         new("vgg-se", "the VGG-style design with squeeze-and-excitation closing the 128 and 256 stages",
-            1_187_167, VggNet.CreateSqueezeExcite),
+            1_186_071, VggNet.CreateSqueezeExcite),
         new("resnet", "small ResNet: stem + 3 residual stages 64-128-256, global average pool", 1_209_063, ResNet.Create),
     ];
 

@@ -26,6 +26,7 @@ public sealed class ComputeOptionsTests
 
     [Theory]
     [InlineData("vgg")]
+    [InlineData("vgg-se")]
     [InlineData("resnet")]
     public void Channels_last_gives_the_same_outputs_loss_and_gradients(string architecture)
     {
@@ -39,6 +40,7 @@ public sealed class ComputeOptionsTests
 
     [Theory]
     [InlineData("vgg")]
+    [InlineData("vgg-se")]
     [InlineData("resnet")]
     public void Bfloat16_gives_the_same_loss_within_its_precision(string architecture)
     {

@@ -1,5 +1,6 @@
 using FerMusic.Core.Cli;
 using FerMusic.Train.Models;
+using FerMusic.Train.Models.Layers;
 
 namespace FerMusic.Train.Tests.Models;
 
@@ -35,12 +36,25 @@ public sealed class EmotionNetTests
         Assert.Equal(vgg.MultiplyAdds() + 9L * (12 * 12 * 128 * 128 + 6 * 6 * 256 * 256), deep.MultiplyAdds());
     }
 
+    [Fact]
+    public void Squeeze_and_excitation_adds_only_its_bottlenecks_to_the_last_two_stages()
+    {
+        using var vgg = Architectures.Get("vgg").Create(7);
+        using var se = Architectures.Get("vgg-se").Create(7);
+
+        // 128 -> 16 -> 128 and 256 -> 32 -> 256 on the pooled channels: weights and biases.
+        Assert.Equal(vgg.MultiplyAdds() + 2 * (128 * 16 + 256 * 32), se.MultiplyAdds());
+        Assert.Equal(vgg.ParameterCount + 2 * (128 * 16 + 256 * 32) + 16 + 128 + 32 + 256, se.ParameterCount);
+        Assert.Equal(["stage3_se", "stage4_se"], se.NamedLayers.Where(l => l.Layer is SqueezeExcitation).Select(l => l.Name));
+    }
+
     [Theory]
     [InlineData("paper", 2_345_607)]
     [InlineData("vgg", 1_165_159)]
     [InlineData("vgg-wide", 2_618_647)]
     [InlineData("vgg-fc", 1_755_239)]
     [InlineData("vgg-deep", 1_903_207)]
+    [InlineData("vgg-se", 1_186_071)]
     [InlineData("resnet", 1_209_063)]
     public void Every_architecture_maps_a_batch_of_faces_to_seven_logits(string name, long parameters)
     {
@@ -61,6 +75,6 @@ public sealed class EmotionNetTests
     {
         var error = Assert.Throws<UserErrorException>(() => Architectures.Get("alexnet"));
 
-        Assert.Contains("paper, vgg, vgg-wide, vgg-fc, vgg-deep, resnet", error.Message);
+        Assert.Contains("paper, vgg, vgg-wide, vgg-fc, vgg-deep, vgg-se, resnet", error.Message);
     }
 }
