@@ -42,7 +42,7 @@ public sealed class EmotionNetTests
         using var vgg = Architectures.Get("vgg").Create(7);
         using var se = Architectures.Get("vgg-se").Create(7);
 
-        // 128 -> 16 -> 128 and 256 -> 32 -> 256 on the pooled channels: weights and biases.
+        // 128 -> 16 -> 128 and 256 -> 32 -> 256 on the pooled channels; the parameters add the biases.
         Assert.Equal(vgg.MultiplyAdds() + 2 * (128 * 16 + 256 * 32), se.MultiplyAdds());
         Assert.Equal(vgg.ParameterCount + 2 * (128 * 16 + 256 * 32) + 16 + 128 + 32 + 256, se.ParameterCount);
         Assert.Equal(["stage3_se", "stage4_se"], se.NamedLayers.Where(l => l.Layer is SqueezeExcitation).Select(l => l.Name));
