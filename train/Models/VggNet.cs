@@ -32,7 +32,8 @@ public static class VggNet
     /// <summary>
     /// The <c>vgg</c> design with squeeze-and-excitation after the last conv of the 128 and 256 stages (bottlenecks of
     /// 16 and 32 units): 20,912 more parameters (1.8%), a negligible number of multiply-adds and no measurable cost in
-    /// training throughput. Closing the 64 stage too cost 7% of the throughput (its 24x24 map is the largest scaled).
+    /// training throughput. A trial that also closed the 64 stage (whose 24x24 map is the largest scaled) trained 10%
+    /// slower.
     /// </summary>
     public static EmotionNet CreateSqueezeExcite(int classes) =>
         Create(classes, "vgg-se", Widths, Convs, dropout: 0.4, squeezeReduction: 8);
