@@ -83,6 +83,8 @@ public static class TrainCommand
             (o, v) => o with { Seed = v });
         training.Add(new Option<double>("--mixup") { Description = "Mixup: blend each image and its label with another of the batch, weight ~ Beta(alpha, alpha); e.g. 0.2 (0 = off).", DefaultValueFactory = _ => defaults.MixupAlpha },
             (o, v) => o with { MixupAlpha = v }, NotNegative);
+        training.Add(new Option<double>("--mixup-until") { Description = "Mixup only in this fraction of the epochs (e.g. 0.85); the last epochs train on unblended images (1 = throughout).", DefaultValueFactory = _ => defaults.MixupUntil },
+            (o, v) => o with { MixupUntil = v }, v => v is > 0 and <= 1 ? null : "must be a fraction of the epochs above 0, up to 1 (throughout).");
         training.Add(new Option<string[]>("--teacher") { Description = "Distil a trained ONNX model (FerMusic contract, e.g. models/fer2013-vgg-mixup100-ft.onnx) into the network: its probabilities of each Training image and its mirror image, averaged over all --teacher models, blend into the targets. Repeat for several teachers." },
             (o, v) => o with { Teachers = v ?? [] });
         training.Add(new Option<double>("--teacher-weight") { Description = "Weight of the soft targets (the teachers' probabilities or the FER+ vote shares) against the (smoothed) label, 0..1.", DefaultValueFactory = _ => defaults.TeacherWeight },

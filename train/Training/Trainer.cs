@@ -238,7 +238,7 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
             var softTargets = teacher is null ? null : source.SoftTargets(order, batch, teacher);
             times?.Lap("batch assembly");
             var augmented = context.Augmenter.Apply(images, generator);
-            var mixed = context.Mixup?.Apply(augmented, labels, generator);
+            var mixed = epoch < _options.MixupEndEpoch ? context.Mixup?.Apply(augmented, labels, generator) : null;
             times?.Lap("augmentation");
             optimizer.zero_grad();
             var logits = model.forward(mixed?.Images ?? augmented);

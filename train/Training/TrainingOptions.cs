@@ -64,6 +64,12 @@ public sealed record TrainingOptions
     /// <summary>Alpha of the Beta distribution of mixup's blending weight; 0 = no mixup.</summary>
     public double MixupAlpha { get; init; }
 
+    /// <summary>Mixup only in this fraction of the epochs (0..1]; the rest train on unblended images. 1 = the whole run.</summary>
+    public double MixupUntil { get; init; } = 1;
+
+    /// <summary>The 0-based epoch from which mixup is off (the planned number of epochs when it stays on throughout).</summary>
+    public int MixupEndEpoch => MixupUntil >= 1 ? Epochs : Math.Max(1, (int)Math.Round(MixupUntil * Epochs));
+
     /// <summary>ONNX models whose averaged probabilities are distilled into the network; none = plain training.</summary>
     public IReadOnlyList<string> Teachers { get; init; } = [];
 
