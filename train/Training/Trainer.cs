@@ -41,6 +41,10 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
         {
             throw new UserErrorException($"The self-distillation point is a fraction of the epochs, 0 (off) up to below 1; got {_options.SelfDistillation}.");
         }
+        if (_options.MixupUntil is <= 0 or > 1)
+        {
+            throw new UserErrorException($"Mixup ends after a fraction of the epochs above 0, up to 1 (throughout); got {_options.MixupUntil}.");
+        }
         manual_seed(_options.Seed);
         var model = Architectures.Get(_options.Architecture).Create(EmotionLabels.Count);
         model.Compute = _options.Compute;

@@ -126,6 +126,41 @@ public sealed class TrainerTests : IDisposable
     }
 
     [Fact]
+    public void Mixup_until_a_fraction_changes_nothing_before_it_and_stops_blending_after_it()
+    {
+        var train = SyntheticFaces.Create(perClass: 12, Fer2013Split.Training, seed: 15);
+        var validation = SyntheticFaces.Create(perClass: 4, Fer2013Split.PublicTest, seed: 16);
+        var mixed = SmallRun with { Epochs = 4, MixupAlpha = 0.4 };
+
+        var throughout = new Trainer(mixed, SilentObserver.Instance)
+            .Run(train, validation, new Checkpoint(_temp.File("throughout")), resume: false, cancellation: TestContext.Current.CancellationToken);
+        var half = new Trainer(mixed with { MixupUntil = 0.5 }, SilentObserver.Instance)
+            .Run(train, validation, new Checkpoint(_temp.File("half")), resume: false, cancellation: TestContext.Current.CancellationToken);
+
+        for (var epoch = 0; epoch < 2; epoch++)
+        {
+            Assert.Equal(throughout.State.History[epoch].TrainLoss, half.State.History[epoch].TrainLoss, 6);
+            Assert.Equal(throughout.State.History[epoch].ValLoss, half.State.History[epoch].ValLoss, 6);
+        }
+        // Training accuracy counts a blended image as partly right for each of its two labels, so only unblended
+        // epochs count whole images: 84 images, every one right or wrong.
+        Assert.All(throughout.State.History, h => Assert.NotEqual(Math.Round(h.TrainAccuracy * train.Count), h.TrainAccuracy * train.Count, 6));
+        for (var epoch = 2; epoch < 4; epoch++)
+        {
+            var correct = half.State.History[epoch].TrainAccuracy * train.Count;
+            Assert.Equal(Math.Round(correct), correct, 6);
+        }
+    }
+
+    [Theory]
+    [InlineData(1.0, 68, 68)]
+    [InlineData(0.8, 68, 54)]
+    [InlineData(0.5, 3, 2)]
+    [InlineData(0.01, 10, 1)]
+    public void Mixup_ends_at_its_fraction_of_the_planned_epochs(double until, int epochs, int endEpoch) =>
+        Assert.Equal(endEpoch, (SmallRun with { MixupUntil = until, Epochs = epochs }).MixupEndEpoch);
+
+    [Fact]
     public void A_self_distilling_run_resumed_after_its_teacher_epoch_ends_like_an_uninterrupted_one()
     {
         var train = SyntheticFaces.Create(perClass: 12, Fer2013Split.Training, seed: 13);
@@ -164,6 +199,17 @@ public sealed class TrainerTests : IDisposable
             .Run(TinyTraining, TinyTraining, new Checkpoint(_temp.File("c")), resume: false, teacher, TestContext.Current.CancellationToken));
 
         Assert.Contains(withTeacher ? "own teacher" : "fraction of the epochs", error.Message);
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1.2)]
+    public void Mixup_until_outside_its_range_is_refused_clearly(double until)
+    {
+        var error = Assert.Throws<UserErrorException>(() => new Trainer(SmallRun with { MixupAlpha = 0.2, MixupUntil = until }, SilentObserver.Instance)
+            .Run(TinyTraining, TinyTraining, new Checkpoint(_temp.File("c")), resume: false, cancellation: TestContext.Current.CancellationToken));
+
+        Assert.Contains("fraction of the epochs", error.Message);
     }
 
     [Fact]
