@@ -109,18 +109,12 @@ public sealed class TrainerTests : IDisposable
         var validation = SyntheticFaces.Create(perClass: 4, Fer2013Split.PublicTest, seed: 12);
         var plain = SmallRun with { Epochs = 3, WeightAveraging = 0.9 };
 
-        var straight = new Trainer(plain, SilentObserver.Instance)
-            .Run(train, validation, new Checkpoint(_temp.File("plain")), resume: false, cancellation: TestContext.Current.CancellationToken);
-        var distilled = new Trainer(plain with { SelfDistillation = 0.5 }, SilentObserver.Instance)
-            .Run(train, validation, new Checkpoint(_temp.File("self")), resume: false, cancellation: TestContext.Current.CancellationToken);
+        var straight = Fresh(plain, train, validation, "plain");
+        var distilled = Fresh(plain with { SelfDistillation = 0.5 }, train, validation, "self");
 
         Assert.Equal(2, distilled.State.SelfTeacherAfterEpoch);
         Assert.Equal(0, straight.State.SelfTeacherAfterEpoch);
-        for (var epoch = 0; epoch < 2; epoch++)
-        {
-            Assert.Equal(straight.State.History[epoch].TrainLoss, distilled.State.History[epoch].TrainLoss, 6);
-            Assert.Equal(straight.State.History[epoch].ValLoss, distilled.State.History[epoch].ValLoss, 6);
-        }
+        AssertSameEpochs(straight, distilled, 2);
         Assert.NotEqual(straight.State.History[2].TrainLoss, distilled.State.History[2].TrainLoss, 3);
         Assert.True(File.Exists(new Checkpoint(_temp.File("self")).TeacherModel), "the teacher model is kept beside the checkpoint");
     }
@@ -132,16 +126,10 @@ public sealed class TrainerTests : IDisposable
         var validation = SyntheticFaces.Create(perClass: 4, Fer2013Split.PublicTest, seed: 16);
         var mixed = SmallRun with { Epochs = 4, MixupAlpha = 0.4 };
 
-        var throughout = new Trainer(mixed, SilentObserver.Instance)
-            .Run(train, validation, new Checkpoint(_temp.File("throughout")), resume: false, cancellation: TestContext.Current.CancellationToken);
-        var half = new Trainer(mixed with { MixupUntil = 0.5 }, SilentObserver.Instance)
-            .Run(train, validation, new Checkpoint(_temp.File("half")), resume: false, cancellation: TestContext.Current.CancellationToken);
+        var throughout = Fresh(mixed, train, validation, "throughout");
+        var half = Fresh(mixed with { MixupUntil = 0.5 }, train, validation, "half");
 
-        for (var epoch = 0; epoch < 2; epoch++)
-        {
-            Assert.Equal(throughout.State.History[epoch].TrainLoss, half.State.History[epoch].TrainLoss, 6);
-            Assert.Equal(throughout.State.History[epoch].ValLoss, half.State.History[epoch].ValLoss, 6);
-        }
+        AssertSameEpochs(throughout, half, 2);
         // Training accuracy counts a blended image as partly right for each of its two labels, so only unblended
         // epochs count whole images: 84 images, every one right or wrong.
         Assert.All(throughout.State.History, h => Assert.NotEqual(Math.Round(h.TrainAccuracy * train.Count), h.TrainAccuracy * train.Count, 6));
@@ -298,6 +286,21 @@ public sealed class TrainerTests : IDisposable
     private static readonly Fer2013Dataset TinyTraining = SyntheticFaces.Create(perClass: 4, Fer2013Split.Training, seed: 5);
 
     /// <summary>A checkpoint after one epoch of <see cref="SmallRun"/> on a few faces.</summary>
+    /// <summary>A run from a fresh network, checkpointed under <paramref name="name"/>.</summary>
+    private TrainingResult Fresh(TrainingOptions options, Fer2013Dataset train, Fer2013Dataset validation, string name) =>
+        new Trainer(options, SilentObserver.Instance)
+            .Run(train, validation, new Checkpoint(_temp.File(name)), resume: false, cancellation: TestContext.Current.CancellationToken);
+
+    /// <summary>The first <paramref name="epochs"/> epochs of two runs have the same training and validation losses.</summary>
+    private static void AssertSameEpochs(TrainingResult a, TrainingResult b, int epochs)
+    {
+        for (var epoch = 0; epoch < epochs; epoch++)
+        {
+            Assert.Equal(a.State.History[epoch].TrainLoss, b.State.History[epoch].TrainLoss, 6);
+            Assert.Equal(a.State.History[epoch].ValLoss, b.State.History[epoch].ValLoss, 6);
+        }
+    }
+
     private Checkpoint OneEpochCheckpoint()
     {
         var checkpoint = new Checkpoint(_temp.File("checkpoint"));
