@@ -285,7 +285,6 @@ public sealed class TrainerTests : IDisposable
 
     private static readonly Fer2013Dataset TinyTraining = SyntheticFaces.Create(perClass: 4, Fer2013Split.Training, seed: 5);
 
-    /// <summary>A checkpoint after one epoch of <see cref="SmallRun"/> on a few faces.</summary>
     /// <summary>A run from a fresh network, checkpointed under <paramref name="name"/>.</summary>
     private TrainingResult Fresh(TrainingOptions options, Fer2013Dataset train, Fer2013Dataset validation, string name) =>
         new Trainer(options, SilentObserver.Instance)
@@ -301,6 +300,7 @@ public sealed class TrainerTests : IDisposable
         }
     }
 
+    /// <summary>A checkpoint after one epoch of <see cref="SmallRun"/> on a few faces.</summary>
     private Checkpoint OneEpochCheckpoint()
     {
         var checkpoint = new Checkpoint(_temp.File("checkpoint"));
