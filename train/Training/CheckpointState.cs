@@ -22,4 +22,11 @@ public sealed record CheckpointState
 
     /// <summary>The epochs completed when the run became its own teacher (0 = it has not; see <see cref="TrainingOptions.SelfDistillation"/>).</summary>
     public int SelfTeacherAfterEpoch { get; init; }
+
+    /// <summary>The 0-based epoch whose steps were the first sharpness-aware ones (null = none yet; see
+    /// <see cref="TrainingOptions.Sharpness"/>); from then on the run keeps them to its end, however it is replanned.</summary>
+    public int? SharpnessFromEpoch { get; init; }
+
+    /// <summary>An epoch with sharpness-aware steps against a plain one, in time, as measured before the run (0 = not measured).</summary>
+    public double SharpnessCost { get; init; }
 }

@@ -17,7 +17,8 @@ internal sealed record EpochContext(
     BatchAugmenter Augmenter,
     Mixup? Mixup,
     Tensor? ClassWeights,
-    Tensor? LogitOffsets) : IDisposable
+    Tensor? LogitOffsets,
+    SharpnessAwareStep? Sharpness) : IDisposable
 {
     public static EpochContext Create(TrainingOptions options, EmotionNet model, WeightAverage? average, OptimizerHelper optimizer,
         Fer2013Dataset train, TeacherTargets? teacher) => new(
@@ -29,11 +30,13 @@ internal sealed record EpochContext(
         new BatchAugmenter(options.Augmentation),
         options.MixupAlpha > 0 ? new Mixup(options.MixupAlpha) : null,
         options.ClassWeighting ? tensor(SmoothedCrossEntropy.BalancedWeights(train.ClassCounts())) : null,
-        options.LogitAdjustment > 0 ? tensor(SmoothedCrossEntropy.LogitAdjustment(train.ClassCounts(), options.LogitAdjustment)) : null);
+        options.LogitAdjustment > 0 ? tensor(SmoothedCrossEntropy.LogitAdjustment(train.ClassCounts(), options.LogitAdjustment)) : null,
+        options.Sharpness > 0 ? new SharpnessAwareStep(model.parameters(), options.Sharpness) : null);
 
     public void Dispose()
     {
         ClassWeights?.Dispose();
         LogitOffsets?.Dispose();
+        Sharpness?.Dispose();
     }
 }

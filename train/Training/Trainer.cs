@@ -45,6 +45,10 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
         {
             throw new UserErrorException($"Mixup ends after a fraction of the epochs above 0, up to 1 (throughout); got {_options.MixupUntil}.");
         }
+        if (_options.Sharpness < 0 || _options.SharpnessFrom is < 0 or >= 1)
+        {
+            throw new UserErrorException($"Sharpness-aware steps need a radius of 0 (off) or more and a start below 1 (a fraction of the epochs); got {_options.Sharpness} from {_options.SharpnessFrom}.");
+        }
         manual_seed(_options.Seed);
         var model = Architectures.Get(_options.Architecture).Create(EmotionLabels.Count);
         model.Compute = _options.Compute;
@@ -93,8 +97,11 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
         }
         else if (budget is not null)
         {
-            _options = _options with { Epochs = budget.Plan(EstimateEpochSeconds(train, validation, validated, calibration)) };
-            observer.Message($"Time budget {budget.Budget.TotalMinutes:0.#} min ({budget.Elapsed.TotalSeconds:0} s used): planned {_options.Epochs} epochs.");
+            var (epochSeconds, sharpnessCost) = EstimateEpochSeconds(train, validation, validated, calibration);
+            state = state with { SharpnessCost = sharpnessCost };
+            _options = _options with { Epochs = budget.Plan(epochSeconds, EpochCosts(state)) };
+            observer.Message($"Time budget {budget.Budget.TotalMinutes:0.#} min ({budget.Elapsed.TotalSeconds:0} s used): planned {_options.Epochs} epochs" +
+                             (_options.Sharpness > 0 ? $", sharpness-aware from epoch {_options.SharpnessStartEpoch + 1} (each {sharpnessCost:0.00}x a plain one)." : "."));
         }
         var schedule = LearningRateSchedule.Create(_options);
         if (resume && state.SelfTeacherAfterEpoch > 0)
@@ -115,8 +122,13 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
                 outcome = TrainingOutcome.StoppedEarly;
                 break;
             }
+            if (_options.Sharpness > 0 && state.SharpnessFromEpoch is null && epoch >= _options.SharpnessStartEpoch)
+            {
+                state = state with { SharpnessFromEpoch = epoch };
+                observer.Message($"Sharpness-aware steps from here on (radius {_options.Sharpness:0.###}).");
+            }
             var clock = Stopwatch.StartNew();
-            var trained = TrainEpoch(context, schedule, epoch, state.History, cancellation);
+            var trained = TrainEpoch(context, schedule, epoch, state.History, cancellation, sharpness: epoch >= state.SharpnessFromEpoch);
             if (trained is null)
             {
                 outcome = TrainingOutcome.Interrupted;
@@ -139,7 +151,7 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
                 TrainingSeconds = state.TrainingSeconds + metrics.Seconds,
                 PlannedEpochs = budget is null ? 0 : _options.Epochs,
             };
-            if (budget is not null && budget.Replan(epoch + 1, _options.Epochs, Quantiles.Of(state.History.Select(h => h.Seconds), 0.5)) is var planned && planned != _options.Epochs)
+            if (budget is not null && budget.Replan(epoch + 1, _options.Epochs, PlainEpochSeconds(state), EpochCosts(state)) is var planned && planned != _options.Epochs)
             {
                 observer.Message($"Time budget: the run now ends after epoch {planned} instead of {_options.Epochs}.");
                 _options = _options with { Epochs = planned };
@@ -170,19 +182,52 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
         return targets;
     }
 
-    /// <summary>An epoch's seconds: the real loop timed on a few batches, plus recalibration, validation and a checkpoint.</summary>
-    private double EstimateEpochSeconds(Fer2013Dataset train, Fer2013Dataset validation, EmotionNet validated, Fer2013Dataset? calibration)
+    /// <summary>
+    /// A plain epoch's seconds: the real loop timed on a few batches, plus recalibration, validation and a checkpoint;
+    /// and, with sharpness-aware steps, how many times longer an epoch of them takes (1 without).
+    /// </summary>
+    private (double Seconds, double SharpnessCost) EstimateEpochSeconds(Fer2013Dataset train, Fer2013Dataset validation, EmotionNet validated, Fer2013Dataset? calibration)
     {
         var batches = Math.Min(30, Math.Max(1, train.Count / _options.BatchSize - 3));
-        var times = MeasureLoop(train, batches);
-        var trainSeconds = train.Count / (batches * _options.BatchSize / times.Total.TotalSeconds);
+        double TrainSeconds(bool sharpness) => train.Count / (batches * _options.BatchSize / MeasureLoop(train, batches, sharpness: sharpness).Total.TotalSeconds);
+        var trainSeconds = TrainSeconds(sharpness: false);
         var clock = Stopwatch.StartNew();
         if (calibration is not null)
         {
             BatchNormRecalibration.Run(validated, calibration, _options.ValidationBatchSize);
         }
         Validator.Evaluate(validated, validation, _options.ValidationBatchSize);
-        return trainSeconds + clock.Elapsed.TotalSeconds + 0.5;
+        var rest = clock.Elapsed.TotalSeconds + 0.5;
+        var cost = _options.Sharpness > 0 ? (TrainSeconds(sharpness: true) + rest) / (trainSeconds + rest) : 1;
+        return (trainSeconds + rest, Math.Max(1, cost));
+    }
+
+    /// <summary>The typical (median) time of the plain epochs so far (of all epochs if none was plain).</summary>
+    private static double PlainEpochSeconds(CheckpointState state)
+    {
+        var plain = state.History.Where(h => state.SharpnessFromEpoch is not { } from || h.Epoch <= from).Select(h => h.Seconds).ToList();
+        return Quantiles.Of(plain.Count > 0 ? plain : state.History.Select(h => h.Seconds), 0.5);
+    }
+
+    /// <summary>
+    /// Each epoch's time in plain epochs for the planner: the sharpness-aware ones cost what they were measured to cost
+    /// (their median against the plain epochs' once there are some, the estimate before the run until then); null when
+    /// the run has none.
+    /// </summary>
+    private TimeBudget.EpochCost? EpochCosts(CheckpointState state)
+    {
+        if (_options.Sharpness <= 0)
+        {
+            return null;
+        }
+        var options = _options;
+        var factor = state.SharpnessCost > 0 ? state.SharpnessCost : 2;
+        if (state.SharpnessFromEpoch is { } from && state.History.Where(h => h.Epoch > from).Select(h => h.Seconds).ToList() is { Count: > 0 } sharp
+            && state.History.Any(h => h.Epoch <= from))
+        {
+            factor = Math.Max(1, Quantiles.Of(sharp, 0.5) / PlainEpochSeconds(state));
+        }
+        return (epoch, planned) => epoch >= (state.SharpnessFromEpoch ?? (options with { Epochs = planned }).SharpnessStartEpoch) ? factor : 1;
     }
 
     /// <summary>
@@ -190,25 +235,28 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
     /// batches (after <paramref name="warmup"/> untimed ones): batch assembly, augmentation, forward, loss, backward,
     /// optimiser and weight averaging, as <c>train bench --data</c> reports them.
     /// </summary>
-    public StageTimes MeasureLoop(Fer2013Dataset train, int batches, int warmup = 3)
+    /// <param name="sharpness">Time sharpness-aware steps (the options' radius, or 0.05 if they have none).</param>
+    public StageTimes MeasureLoop(Fer2013Dataset train, int batches, int warmup = 3, bool sharpness = false)
     {
         manual_seed(_options.Seed);
         using var model = Architectures.Get(_options.Architecture).Create(EmotionLabels.Count);
         model.Compute = _options.Compute;
         var optimizer = Optimizers.Create(_options, model.parameters());
         using var average = _options.WeightAveraging > 0 ? new WeightAverage(model, _options.WeightAveraging) : null;
-        using var context = EpochContext.Create(_options, model, average, optimizer, train, teacher: null);
+        var options = sharpness && _options.Sharpness <= 0 ? _options with { Sharpness = 0.05 } : _options;
+        using var context = EpochContext.Create(options, model, average, optimizer, train, teacher: null);
         var schedule = LearningRateSchedule.Create(_options);
-        TrainEpoch(context, schedule, 0, [], CancellationToken.None, maxBatches: warmup);
+        TrainEpoch(context, schedule, 0, [], CancellationToken.None, maxBatches: warmup, sharpness: sharpness);
         var times = new StageTimes();
-        TrainEpoch(context, schedule, 1, [], CancellationToken.None, times, batches);
+        TrainEpoch(context, schedule, 1, [], CancellationToken.None, times, batches, sharpness);
         return times;
     }
 
     private (double Loss, double Accuracy, double LearningRate)? TrainEpoch(EpochContext context, LearningRateSchedule schedule, int epoch, IReadOnlyList<EpochMetrics> history,
-        CancellationToken cancellation, StageTimes? times = null, int? maxBatches = null)
+        CancellationToken cancellation, StageTimes? times = null, int? maxBatches = null, bool sharpness = false)
     {
         var (model, average, optimizer, source, teacher) = (context.Model, context.Average, context.Optimizer, context.Source, context.Teacher);
+        var sharp = sharpness ? context.Sharpness : null;
         var seed = EpochSeed(epoch);
         manual_seed(seed);
         using var generator = new Generator((ulong)seed);
@@ -245,14 +293,27 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
             var mixed = epoch < _options.MixupEndEpoch ? context.Mixup?.Apply(augmented, labels, generator) : null;
             times?.Lap("augmentation");
             optimizer.zero_grad();
-            var logits = model.forward(mixed?.Images ?? augmented);
+            var input = mixed?.Images ?? augmented;
+            var logits = model.forward(input);
             times?.Lap("forward");
-            Tensor LossAgainst(Tensor targets, Tensor? soft) =>
-                SmoothedCrossEntropy.Loss(logits, targets, _options.LabelSmoothing, context.ClassWeights, soft, _options.TeacherWeight, context.LogitOffsets);
-            var loss = mixed?.Loss(LossAgainst, softTargets) ?? LossAgainst(labels, softTargets);
+            Tensor LossOf(Tensor output)
+            {
+                Tensor Against(Tensor targets, Tensor? soft) =>
+                    SmoothedCrossEntropy.Loss(output, targets, _options.LabelSmoothing, context.ClassWeights, soft, _options.TeacherWeight, context.LogitOffsets);
+                return mixed?.Loss(Against, softTargets) ?? Against(labels, softTargets);
+            }
+            var loss = LossOf(logits);
             times?.Lap("loss");
             loss.backward();
             times?.Lap("backward");
+            if (sharp is not null)
+            {
+                sharp.Perturb();
+                optimizer.zero_grad();
+                LossOf(model.forward(input)).backward();
+                sharp.Restore();
+                times?.Lap("sharpness-aware pass");
+            }
             optimizer.step();
             times?.Lap("optimiser");
             average?.Update((long)epoch * batches + batch);

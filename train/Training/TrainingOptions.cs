@@ -70,6 +70,18 @@ public sealed record TrainingOptions
     /// <summary>The 0-based epoch from which mixup is off (the planned number of epochs when it stays on throughout).</summary>
     public int MixupEndEpoch => MixupUntil >= 1 ? Epochs : Math.Max(1, (int)Math.Round(MixupUntil * Epochs));
 
+    /// <summary>
+    /// Sharpness-aware minimisation's neighbourhood radius rho (see <see cref="SharpnessAwareStep"/>); 0 = off. Each
+    /// step with it costs a second forward and backward pass.
+    /// </summary>
+    public double Sharpness { get; init; }
+
+    /// <summary>Sharpness-aware steps from this fraction of the epochs on, [0, 1); the epochs before train plainly.</summary>
+    public double SharpnessFrom { get; init; } = 0.7;
+
+    /// <summary>The 0-based epoch from which the steps are sharpness-aware (the planned number of epochs when off).</summary>
+    public int SharpnessStartEpoch => Sharpness > 0 ? (int)Math.Round(SharpnessFrom * Epochs) : Epochs;
+
     /// <summary>ONNX models whose averaged probabilities are distilled into the network; none = plain training.</summary>
     public IReadOnlyList<string> Teachers { get; init; } = [];
 
