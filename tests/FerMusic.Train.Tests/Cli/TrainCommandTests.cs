@@ -33,6 +33,8 @@ public sealed class TrainCommandTests : IDisposable
     [InlineData("--mixup", "-0.2", "--mixup must be 0 or more")]
     [InlineData("--mixup-until", "0", "--mixup-until must be a fraction of the epochs above 0")]
     [InlineData("--mixup-until", "1.5", "--mixup-until must be a fraction of the epochs above 0")]
+    [InlineData("--sam", "-0.05", "--sam must be 0 or more")]
+    [InlineData("--sam-from", "1", "--sam-from must be a fraction of the epochs")]
     [InlineData("--time-budget", "0", "--time-budget must be a positive number of minutes")]
     [InlineData("--arch", "alexnet", "alexnet")]
     public void A_bad_option_value_is_refused_with_the_option_named_before_any_work(string option, string value, string message)

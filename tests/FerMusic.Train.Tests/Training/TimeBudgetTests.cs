@@ -55,6 +55,30 @@ public sealed class TimeBudgetTests : IDisposable
         Assert.Equal(44, budget.Replan(completed: 1, planned: 50, epochSeconds: 80));
     }
 
+    /// <summary>Epochs from half the plan on cost twice a plain one, as sharpness-aware epochs about do.</summary>
+    private static double SecondHalfTwice(int epoch, int planned) => epoch >= (int)Math.Round(0.5 * planned) ? 2 : 1;
+
+    [Fact]
+    public void Epochs_that_cost_more_are_planned_at_their_cost()
+    {
+        var budget = new TimeBudget(TimeSpan.FromMinutes(10), () => TimeSpan.FromSeconds(40));
+
+        // 540 s left for 60 s epochs: 9 plain ones, or 6 with the last 3 at twice the time (3 + 3 x 2 = 9 epochs' time;
+        // 7 would need 4 + 3 x 2 = 10).
+        Assert.Equal(6, budget.Plan(60, SecondHalfTwice));
+        Assert.Equal(9, budget.Plan(60, (_, _) => 1));
+    }
+
+    [Theory]
+    [InlineData(400, 8, 6)]   // 5 done, 180 s left: epoch 6 (twice the time of a plain one, 120 s) fits, 7 would not
+    [InlineData(100, 8, 8)]   // 480 s left: on time, the plan stays
+    public void Replanning_counts_what_the_remaining_epochs_cost(double usedSeconds, int planned, int expected)
+    {
+        var budget = new TimeBudget(TimeSpan.FromMinutes(10), () => TimeSpan.FromSeconds(usedSeconds));
+
+        Assert.Equal(expected, budget.Replan(completed: 5, planned, epochSeconds: 60, SecondHalfTwice));
+    }
+
     [Fact]
     public void A_budgeted_run_plans_many_epochs_and_ends_within_its_budget()
     {
@@ -80,6 +104,35 @@ public sealed class TimeBudgetTests : IDisposable
         Assert.Equal(result.Options.Epochs, result.State.EpochsCompleted);
         Assert.Equal(result.Options.Epochs, result.State.PlannedEpochs);
         // Training ends in time to leave the reserve for the export: within the budget, whatever the machine's load.
+        Assert.True(wall.Elapsed < budget.Budget, $"took {wall.Elapsed.TotalSeconds:0.0} s of {budget.Budget.TotalSeconds:0} s");
+    }
+
+    [Fact]
+    public void A_budgeted_run_with_sharpness_aware_epochs_ends_within_its_budget_and_keeps_them_to_the_end()
+    {
+        var options = new TrainingOptions
+        {
+            Architecture = "vgg",
+            BatchSize = 32,
+            Epochs = 1000,
+            Patience = 0,
+            Augmentation = AugmentationOptions.None,
+            Sharpness = 0.05,
+            SharpnessFrom = 0.5,
+        };
+        var train = SyntheticFaces.Create(perClass: 6, Fer2013Split.Training, seed: 2);
+        var wall = Stopwatch.StartNew();
+        var budget = new TimeBudget(TimeSpan.FromSeconds(30), wall);
+
+        var result = new Trainer(options, SilentObserver.Instance).Run(train, train, new Checkpoint(_temp.File("sam")), resume: false,
+            cancellation: TestContext.Current.CancellationToken, budget: budget);
+
+        Assert.Equal(TrainingOutcome.Completed, result.Outcome);
+        Assert.True(result.Options.Epochs >= 2, $"planned {result.Options.Epochs} epochs");
+        Assert.Equal(result.Options.Epochs, result.State.EpochsCompleted);
+        Assert.True(result.State.SharpnessCost >= 1, $"a sharpness-aware epoch was measured at {result.State.SharpnessCost:0.00} plain ones");
+        Assert.NotNull(result.State.SharpnessFromEpoch);
+        Assert.InRange(result.State.SharpnessFromEpoch!.Value, 1, result.Options.Epochs - 1);
         Assert.True(wall.Elapsed < budget.Budget, $"took {wall.Elapsed.TotalSeconds:0.0} s of {budget.Budget.TotalSeconds:0} s");
     }
 }

@@ -51,13 +51,14 @@ public sealed class TrainerTests : IDisposable
     [InlineData(0.0, 0.4, OptimizerKind.AdamW)]
     [InlineData(0.0, 0.0, OptimizerKind.Sgd)]
     [InlineData(0.9, 0.4, OptimizerKind.AdamW, 48)]
+    [InlineData(0.9, 0.0, OptimizerKind.AdamW, 0, 0.05)]
     public void A_resumed_run_ends_with_the_same_history_as_an_uninterrupted_one(double weightAveraging, double mixupAlpha, OptimizerKind optimizer,
-        int batchNormImages = 0)
+        int batchNormImages = 0, double sharpness = 0)
     {
         var options = SmallRun with
         {
             Epochs = 3, Augmentation = new AugmentationOptions(), WeightAveraging = weightAveraging, MixupAlpha = mixupAlpha,
-            Optimizer = optimizer, BatchNormImages = batchNormImages,
+            Optimizer = optimizer, BatchNormImages = batchNormImages, Sharpness = sharpness, SharpnessFrom = 0.5,
         };
         var train = SyntheticFaces.Create(perClass: 20, Fer2013Split.Training, seed: 3);
         var validation = SyntheticFaces.Create(perClass: 5, Fer2013Split.PublicTest, seed: 4);
@@ -138,6 +139,34 @@ public sealed class TrainerTests : IDisposable
             var correct = half.State.History[epoch].TrainAccuracy * train.Count;
             Assert.Equal(Math.Round(correct), correct, 6);
         }
+    }
+
+    [Fact]
+    public void Sharpness_aware_steps_change_nothing_before_their_epoch_and_the_training_after_it()
+    {
+        var train = SyntheticFaces.Create(perClass: 12, Fer2013Split.Training, seed: 17);
+        var validation = SyntheticFaces.Create(perClass: 4, Fer2013Split.PublicTest, seed: 18);
+        var plain = SmallRun with { Epochs = 4 };
+
+        var straight = Fresh(plain, train, validation, "plain");
+        var sharp = Fresh(plain with { Sharpness = 0.05, SharpnessFrom = 0.5 }, train, validation, "sharp");
+
+        Assert.Null(straight.State.SharpnessFromEpoch);
+        Assert.Equal(2, sharp.State.SharpnessFromEpoch);
+        AssertSameEpochs(straight, sharp, 2);
+        Assert.NotEqual(straight.State.History[2].ValLoss, sharp.State.History[2].ValLoss, 4);
+    }
+
+    [Theory]
+    [InlineData(0.05, 1.0)]
+    [InlineData(0.05, -0.1)]
+    [InlineData(-0.05, 0.5)]
+    public void Sharpness_aware_steps_outside_their_range_are_refused_clearly(double radius, double from)
+    {
+        var error = Assert.Throws<UserErrorException>(() => new Trainer(SmallRun with { Sharpness = radius, SharpnessFrom = from }, SilentObserver.Instance)
+            .Run(TinyTraining, TinyTraining, new Checkpoint(_temp.File("c")), resume: false, cancellation: TestContext.Current.CancellationToken));
+
+        Assert.Contains("fraction of the epochs", error.Message);
     }
 
     [Theory]
