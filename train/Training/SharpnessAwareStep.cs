@@ -7,7 +7,7 @@ namespace FerMusic.Train.Training;
 /// Sharpness-aware minimisation (Foret et al., 2021): after the batch's gradient g is known, the weights are moved
 /// to w + rho g / |g|, the nearby point where the loss rises fastest; the gradient is computed again there, the
 /// weights are put back, and the optimiser steps with that second gradient. The network is pulled towards minima
-/// whose neighbourhood is flat as well, which is known to make it less sensitive to noisy labels. Each step costs a
+/// whose neighbourhood is flat as well, which is reported to make it less sensitive to noisy labels. Each step costs a
 /// second forward and backward pass. The buffer that keeps the weights is allocated once, not per batch.
 /// </summary>
 public sealed class SharpnessAwareStep : IDisposable
@@ -27,10 +27,7 @@ public sealed class SharpnessAwareStep : IDisposable
         _saved = [.. _parameters.Select(p => zeros_like(p))];
     }
 
-    /// <summary>The neighbourhood radius rho, in the L2 norm of all weights together.</summary>
-    public double Radius => _rho;
-
-    /// <summary>Moves the weights uphill by rho along the current gradient; returns the gradient's norm.</summary>
+    /// <summary>Moves the weights uphill by rho (the L2 norm of all of them together) along the current gradient; returns the gradient's norm.</summary>
     public double Perturb()
     {
         using var noGrad = no_grad();
